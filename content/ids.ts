@@ -53,3 +53,8 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The id of a default card, from its deck kind and word; art and seeds key off it too. */
+export function defaultCardId(kind: "photo" | "word" | "question", word: string): string {
+  return stableId(`card/${kind}/${slug(word)}`);
+}

@@ -1,0 +1,36 @@
+import type { QuestionCardSource } from "./types";
+
+// Open questions for the Focus phase: each one narrows attention without steering the answer.
+
+export const QUESTION_CARDS: readonly QuestionCardSource[] = [
+  { title: "What Matters Most", question: "What matters most to you in this right now?", tags: ["values", "priorities"] },
+  { title: "Unsaid", question: "What have you not said yet that wants to be said?", tags: ["voice", "honesty"] },
+  { title: "Small Step", question: "What is the smallest step that would still make a difference?", tags: ["action", "progress"] },
+  { title: "Already Working", question: "What is already working here that you could do more of?", tags: ["strengths", "resources"] },
+  { title: "Other Eyes", question: "How would someone who loves you describe this situation?", tags: ["perspective", "support"] },
+  { title: "Future Self", question: "What would you one year from now thank you for doing today?", tags: ["future", "vision"] },
+  { title: "Holding On", question: "What are you holding onto that you could put down?", tags: ["letting go", "release"] },
+  { title: "Enough", question: "What would enough look like for you here?", tags: ["balance", "abundance"] },
+  { title: "Hidden Gift", question: "What might this difficulty be offering you?", tags: ["growth", "reframing"] },
+  { title: "Your Part", question: "Which part of this is yours to own?", tags: ["responsibility", "agency"] },
+  { title: "Real Question", question: "What is the real question underneath the question you are asking?", tags: ["clarity", "insight"] },
+  { title: "Energy Source", question: "Where does your energy come from in this, and where does it leak?", tags: ["energy", "wellbeing"] },
+  { title: "Permission", question: "What would you do if you gave yourself permission?", tags: ["freedom", "courage"] },
+  { title: "Best Outcome", question: "If this went better than you hoped, what would it look like?", tags: ["vision", "hope"] },
+  { title: "Fear's Message", question: "What is your fear trying to tell you, and what does it want to protect?", tags: ["fear", "emotions"] },
+  { title: "Who Can Help", question: "Who could help you with this, and what would you ask them?", tags: ["support", "connection"] },
+  { title: "Say No", question: "What do you need to say no to, so that you can say yes to what matters?", tags: ["boundaries", "priorities"] },
+  { title: "Curious Not Certain", question: "What would you ask if you were curious instead of certain?", tags: ["curiosity", "openness"] },
+  { title: "Proud Of", question: "What are you quietly proud of that no one has noticed?", tags: ["strengths", "self-worth"] },
+  { title: "Pattern", question: "What pattern do you notice repeating here?", tags: ["self-awareness", "habits"] },
+  { title: "Body Knows", question: "What does your body know about this that your mind has not caught up with?", tags: ["intuition", "body"] },
+  { title: "Start Stop Keep", question: "What will you start, what will you stop, and what will you keep?", tags: ["action", "change"] },
+  { title: "Learned", question: "What have you learned about yourself in this chapter?", tags: ["learning", "reflection"] },
+  { title: "Ready", question: "From one to ten, how ready are you, and what would move you one step higher?", tags: ["readiness", "scaling"] },
+  { title: "Shared Goal", question: "What do we want together that none of us can reach alone?", tags: ["team", "collaboration"] },
+  { title: "Thank You", question: "To whom do you owe a thank-you that you have not given yet?", tags: ["gratitude", "relationships"] },
+  { title: "Light Touch", question: "How could you hold this more lightly and still care about it?", tags: ["ease", "balance"] },
+  { title: "First Sign", question: "What will be the first small sign that things are changing?", tags: ["change", "progress"] },
+  { title: "What If", question: "What if the opposite of your worry were true?", tags: ["reframing", "perspective"] },
+  { title: "Take Away", question: "What is the one thing you want to take with you from today?", tags: ["closure", "insight"] },
+];
