@@ -10,6 +10,7 @@ import { Redis } from "ioredis";
 import { z } from "zod";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
+import type { Access } from "./policies";
 import { openDatabase, type Database } from "./db/client";
 import { TokenService } from "./auth/tokens";
 import { installAuth } from "./http/auth-hook";
@@ -31,6 +32,8 @@ export interface BuildOptions {
 export interface Built {
   app: ZApp;
   ctx: AppContext;
+  /** Every API route's declared access, keyed "METHOD /path" as in the OpenAPI document. */
+  routeAccess: Map<string, Access>;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<Built> {
@@ -46,6 +49,8 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     bodyLimit: 1_048_576,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON (and multipart where a route says so); anything else is a clear 415.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (req, reply) => {
@@ -98,10 +103,12 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { deepLinking: true } });
 
   // Every API route must say who may call it; a route that forgets fails at boot, not in production.
+  const routeAccess = new Map<string, Access>();
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/") && !route.url.startsWith("/api/docs") && route.config?.access === undefined) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare its access policy`);
-    }
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`Route ${route.method} ${route.url} does not declare its access policy`);
+    for (const m of [route.method].flat()) routeAccess.set(`${m} ${route.url}`, access);
   });
   installAuth(app, ctx);
   installMetrics(app, metrics);
@@ -132,5 +139,5 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   });
   await app.ready();
   ready = true;
-  return { app, ctx };
+  return { app, ctx, routeAccess };
 }

@@ -12,7 +12,8 @@ export const ORG_POLICIES = {
   "org.update": "admin",
   "members.list": "member",
   "members.changeRole": "owner",
-  "members.remove": "member", // removing others needs owner; leaving yourself is allowed (checked in the service)
+  "members.remove": "owner",
+  "org.leave": "member",
   "invitations.manage": "admin",
   "content.read": "member",
   "content.write": "facilitator",

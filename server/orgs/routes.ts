@@ -50,9 +50,19 @@ export function orgRoutes(app: ZApp, ctx: AppContext) {
 
   app.delete(
     "/api/orgs/current/members/:userId",
-    { config: { access: "members.remove" }, schema: { tags, summary: "Remove a member (owners), or leave (yourself)", params: UserIdParams, response: { 204: NoContent, ...errorResponses } } },
+    { config: { access: "members.remove" }, schema: { tags, summary: "Remove a member", params: UserIdParams, response: { 204: NoContent, ...errorResponses } } },
     async (req, reply) => {
       await orgs.removeMember(requireOrgActor(req), req.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/orgs/current/leave",
+    { config: { access: "org.leave" }, schema: { tags, summary: "Leave the current organisation", response: { 204: NoContent, ...errorResponses } } },
+    async (req, reply) => {
+      const actor = requireOrgActor(req);
+      await orgs.removeMember(actor, actor.userId);
       return reply.code(204).send(null);
     },
   );

@@ -71,7 +71,6 @@ export function orgService(ctx: AppContext) {
 
     async removeMember(actor: OrgActor, userId: string) {
       const self = userId === actor.userId;
-      if (!self && !hasRole(actor.role, "owner")) throw forbidden("Only an owner can remove members.");
       const target = await repo.membership(actor.orgId, userId);
       if (!target) throw notFound("That member");
       if (target.role === "owner" && (await repo.countOwners(actor.orgId)) <= 1) {
