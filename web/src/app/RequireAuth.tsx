@@ -9,11 +9,12 @@ import { useSession } from "./session";
 /** Gate for signed-in routes: children render only once the profile and memberships are known. */
 export function RequireAuth() {
   const { t } = useTranslation();
-  const { status, me, meError, reloadMe } = useSession();
+  const { status, me, meError, reloadMe, farewell } = useSession();
   const location = useLocation();
 
   if (status === "restoring") return <PageLoading />;
   if (status === "signedOut") {
+    if (farewell) return <Navigate to="/" replace state={farewell.message ? { flash: farewell.message } : null} />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/signin?next=${next}`} replace />;
   }

@@ -43,9 +43,8 @@ export function Shell() {
 
   const doSignOut = async () => {
     setMenuOpen(false);
-    // Leave protected pages first so they do not bounce to the sign-in page.
-    await navigate("/");
     await signOut();
+    await navigate("/", { replace: true });
   };
 
   const navLinks = signedIn

@@ -14,8 +14,13 @@ interface SessionContextValue {
   signIn(input: LoginInput): Promise<void>;
   signUp(input: RegisterInput): Promise<void>;
   signOut(): Promise<void>;
+  /**
+   * Set when the user ended the session themselves (sign-out, account deleted), so private
+   * pages send them to the start page instead of asking them to sign in again.
+   */
+  farewell: { message?: string } | null;
   /** Called when the server already ended the session (account deleted). */
-  endSession(): void;
+  endSession(message?: string): void;
   switchOrg(orgId: string): void;
   reloadMe(): Promise<unknown>;
 }
@@ -34,6 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useSyncExternalStore(api.subscribe, api.isSignedIn);
   const orgId = useSyncExternalStore(api.subscribe, api.getOrgId);
   // Only a visitor who signed in before may hold a refresh cookie; others skip the call.
+  const [farewell, setFarewell] = useState<{ message?: string } | null>(null);
   const [restoring, setRestoring] = useState(() => api.mayHaveSession() && !api.isSignedIn());
 
   useEffect(() => {
@@ -65,6 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (input: LoginInput) => {
       queryClient.removeQueries();
+      setFarewell(null);
       await api.login(input);
     },
     [queryClient],
@@ -72,15 +79,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signUp = useCallback(
     async (input: RegisterInput) => {
       queryClient.removeQueries();
+      setFarewell(null);
       await api.register(input);
     },
     [queryClient],
   );
   const signOut = useCallback(async () => {
+    setFarewell({});
     await api.logout();
     queryClient.clear();
   }, [queryClient]);
-  const endSession = useCallback(() => {
+  const endSession = useCallback((message?: string) => {
+    setFarewell({ message });
     api.forgetSession();
     queryClient.clear();
   }, [queryClient]);
@@ -93,6 +103,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       status: restoring ? "restoring" : signedIn ? "signedIn" : "signedOut",
       me,
       meError: meQuery.error,
+      farewell,
       activeOrg: me?.memberships.find((m) => m.org.id === orgId) ?? me?.memberships[0],
       signIn,
       signUp,
@@ -101,7 +112,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       switchOrg,
       reloadMe,
     }),
-    [restoring, signedIn, me, meQuery.error, orgId, signIn, signUp, signOut, endSession, switchOrg, reloadMe],
+    [restoring, signedIn, me, meQuery.error, farewell, orgId, signIn, signUp, signOut, endSession, switchOrg, reloadMe],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { usePageTitle } from "../lib/usePageTitle";
 
 export function Page({ title, lead, children, width = "md" }: { title: string; lead?: ReactNode; children: ReactNode; width?: "sm" | "md" | "lg" }) {
@@ -18,9 +18,10 @@ export function Page({ title, lead, children, width = "md" }: { title: string; l
 
 export function Panel({ title, children, headingLevel = 2 }: { title: string; children: ReactNode; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const id = useId();
   return (
-    <section className="space-y-4 rounded-xl border border-stone-300 bg-white p-4 sm:p-6 dark:border-stone-700 dark:bg-stone-900">
-      <Heading className="text-lg font-semibold">{title}</Heading>
+    <section aria-labelledby={id} className="space-y-4 rounded-xl border border-stone-300 bg-white p-4 sm:p-6 dark:border-stone-700 dark:bg-stone-900">
+      <Heading id={id} className="text-lg font-semibold">{title}</Heading>
       {children}
     </section>
   );

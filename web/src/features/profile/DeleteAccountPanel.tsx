@@ -1,7 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
 import { useSignedIn } from "../../app/session";
 import { LiveMessage } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -14,16 +13,12 @@ import { profileApi } from "./api";
 export function DeleteAccountPanel() {
   const { t } = useTranslation();
   const { endSession } = useSignedIn();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
   const remove = useMutation({
     mutationFn: () => profileApi.deleteAccount(password),
-    onSuccess: async () => {
-      // Leave the signed-in area before the session ends so the page does not bounce to sign-in.
-      await navigate("/", { replace: true, state: { flash: t("landing.accountDeleted") } });
-      endSession();
-    },
+    // The signed-in area then sends the user to the start page with this message.
+    onSuccess: () => endSession(t("landing.accountDeleted")),
   });
 
   const close = () => {
