@@ -172,8 +172,10 @@ export function finish(c: Canvas): string {
 
 /** The outline of an evergreen, as path data so many trees can share one element. */
 export function evergreen(x: number, base: number, h: number): string {
+  // Whole pixels: forests repeat this shape dozens of times and the decimals cost kilobytes.
+  const r = Math.round;
   const w = h * 0.32;
-  return `M${n(x)} ${n(base - h)}L${n(x + w * 0.55)} ${n(base - h * 0.45)}H${n(x + w * 0.3)}L${n(x + w)} ${n(base)}H${n(x - w)}L${n(x - w * 0.3)} ${n(base - h * 0.45)}H${n(x - w * 0.55)}Z`;
+  return `M${r(x)} ${r(base - h)}L${r(x + w * 0.55)} ${r(base - h * 0.45)}H${r(x + w * 0.3)}L${r(x + w)} ${r(base)}H${r(x - w)}L${r(x - w * 0.3)} ${r(base - h * 0.45)}H${r(x - w * 0.55)}Z`;
 }
 
 /** A single evergreen or round tree silhouette, used by several scenes. */

@@ -75,7 +75,8 @@ export function branchingTree(c: Canvas, x: number, base: number, size: number, 
     if (d >= depth) return;
     const x1 = x0 + Math.sin(angle) * len;
     const y1 = y0 + dir * Math.cos(angle) * len;
-    layers[d] += `M${n(x0)} ${n(y0)}L${n(x1)} ${n(y1)}`;
+    // Whole pixels keep a 64-branch tree to about a kilobyte.
+    layers[d] += `M${Math.round(x0)} ${Math.round(y0)}L${Math.round(x1)} ${Math.round(y1)}`;
     const spread = c.between(0.3, 0.6);
     grow(x1, y1, angle - spread, len * c.between(0.66, 0.8), d + 1);
     grow(x1, y1, angle + spread, len * c.between(0.66, 0.8), d + 1);
@@ -113,7 +114,7 @@ export function roots(c: Canvas): string {
     `<rect y="${ground}" width="${W}" height="${H - ground}" fill="${fill(soil)}"/>` +
     stones +
     `<path d="M0 ${ground}H${W}" stroke="${p.accent}" stroke-width="3" opacity=".6"/>` +
-    branchingTree(c, 150, ground, 46, p.ink, 6) +
+    branchingTree(c, 150, ground, 46, p.ink, 5) +
     branchingTree(c, 150, ground, 50, p.light, 6, true).replace(/<path /g, '<path opacity=".7" ')
   );
 }

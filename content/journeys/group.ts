@@ -147,7 +147,7 @@ export const GRATITUDE: JourneyPlan = {
         title: "Closing round", minutes: 6,
         facilitator: "A last round: each person says what they take forward and one step in the next week. Record them. End with a moment of silence.",
         participant: "Say what you take forward, and one step you will take in the coming week.",
-        prompts: ["What do you take forward?", "What will you do with it in the next week?"],
+        prompts: ["What do you take forward?", "What will you do with it within the next week?"],
       }],
     },
   ],
