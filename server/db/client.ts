@@ -54,8 +54,8 @@ export function wrapPool(pool: pg.Pool): Database {
 
 export async function openPglite(dataDir?: string): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ? join(dataDir, "pglite") : undefined, { extensions: { vector } });
-  return client;
+  // Options must be the only argument when there is no data directory: create(undefined, opts) drops them.
+  return dataDir ? PGlite.create(join(dataDir, "pglite"), { extensions: { vector } }) : PGlite.create({ extensions: { vector } });
 }
 
 export function openPool(url: string, max = 10): pg.Pool {

@@ -1,0 +1,4 @@
+// The whole database schema: one file per area, re-exported here for Drizzle and drizzle-kit.
+export * from "./schema-core";
+export * from "./schema-content";
+export * from "./schema-sessions";
