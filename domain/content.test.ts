@@ -27,6 +27,14 @@ describe("content schemas", () => {
     expect(CreateCardInput.parse({ word: " Roots ", tags: [" home "] })).toEqual({ word: "Roots", tags: ["home"] });
   });
 
+  it("accepts only http(s) or root-relative image URLs", () => {
+    const base = { id: uuid, deckId: uuid, word: "W", alt: "", prompts: {}, tags: [] };
+    expect(Card.safeParse({ ...base, imageUrl: "/media/default/x.svg" }).success).toBe(true);
+    expect(Card.safeParse({ ...base, imageUrl: "https://cdn.example/x.jpg" }).success).toBe(true);
+    expect(Card.safeParse({ ...base, imageUrl: "javascript:alert(1)" }).success).toBe(false);
+    expect(Card.safeParse({ ...base, imageUrl: "//evil.example/x.jpg" }).success).toBe(false);
+  });
+
   it("accepts a null org for the studio's decks and rejects a malformed id", () => {
     expect(Deck.parse({ id: uuid, name: "D", kind: "photo", cardCount: 0, orgId: null }).orgId).toBeNull();
     expect(Deck.safeParse({ id: "nope", name: "D", kind: "photo", cardCount: 0, orgId: null }).success).toBe(false);

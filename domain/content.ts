@@ -37,8 +37,9 @@ export const Card = z.object({
   deckId: z.uuid(),
   word: trimmed(1, 80),
   description: z.string().max(1000).optional(),
-  // Root-relative paths are allowed because default art is served by the studio itself.
-  imageUrl: z.string().max(2000).optional(),
+  // Root-relative paths are allowed because default art is served by the studio itself;
+  // anything else must be http(s) so a stored URL can never become a javascript: link.
+  imageUrl: z.string().max(2000).regex(/^(https?:\/\/|\/(?!\/))/, "Must be an http(s) or root-relative URL").optional(),
   alt: z.string().max(300),
   prompts: CardPrompts,
   tags: Tags,

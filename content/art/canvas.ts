@@ -20,7 +20,7 @@ export class Canvas {
   constructor(seed: string, readonly p: Palette) {
     const h = hash32(seed, 7);
     this.rand = seededRandom(h);
-    this.prefix = `k${h.toString(36).slice(0, 4)}`;
+    this.prefix = `k${h.toString(36)}`;
   }
 
   between(a: number, b: number): number {
