@@ -91,16 +91,24 @@ export function applyCardFlipped(state: SessionState, e: EventOf<"card.flipped">
 
 export function applyCardChosen(state: SessionState, e: EventOf<"card.chosen">): SessionState {
   const { cardId, slot, participantId, faceUp } = e.payload;
-  return updateInPlay(state, cardId, slot, () => ({
+  const next = updateInPlay(state, cardId, slot, () => ({
     location: { kind: "hand", participantId },
     faceUp,
     chosenBy: participantId,
   }));
+  return spotlightFollows(next, slot, participantId);
+}
+
+/** A spotlighted card that changes hands keeps the spotlight, now naming its new holder. */
+function spotlightFollows(state: SessionState, slot: number, participantId: string): SessionState {
+  if (state.spotlight?.slot !== slot) return state;
+  return { ...state, spotlight: { ...state.spotlight, participantId } };
 }
 
 export function applyCardPlaced(state: SessionState, e: EventOf<"card.placed">): SessionState {
   const { cardId, slot, participantId, faceUp } = e.payload;
-  return updateInPlay(state, cardId, slot, () => ({ location: { kind: "table" }, faceUp, chosenBy: participantId }));
+  const next = updateInPlay(state, cardId, slot, () => ({ location: { kind: "table" }, faceUp, chosenBy: participantId }));
+  return spotlightFollows(next, slot, participantId);
 }
 
 /** Sends cards back to the bottom of their piles. */

@@ -194,6 +194,7 @@ function parseWith<T>(schemas: Record<string, z.ZodType>, input: unknown, kinds:
   }
   const parsed = schemas[type].safeParse(payload ?? {});
   if (!parsed.success) return { ok: false, error: { code: "invalid", message: describeIssue(parsed.error) } };
+  // The schema looked up by `type` produced this payload, so the pair is one member of T.
   return { ok: true, command: { type, payload: parsed.data } as T };
 }
 

@@ -51,9 +51,11 @@ export function removeParticipant(state: SessionState, participantId: string, wh
   if (p.role === "facilitator") return conflict("The session's facilitator cannot be removed.");
   if (p.id === who.id) return conflict("You cannot remove yourself; leave the session instead.");
   // Their cards go back to the piles so no card is left with someone who is gone.
-  const returned = Object.values(state.cards)
-    .filter((c) => c.location.kind === "hand" && c.location.participantId === participantId && c.slot !== undefined)
-    .map((c) => ({ cardId: c.cardId, slot: c.slot as number, deckId: c.deckId }));
+  const returned = Object.values(state.cards).flatMap((c) =>
+    c.location.kind === "hand" && c.location.participantId === participantId && c.slot !== undefined
+      ? [{ cardId: c.cardId, slot: c.slot, deckId: c.deckId }]
+      : [],
+  );
   return accept(event("participant.removed", { participantId, returned }));
 }
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { replay } from "./evolve";
+import { holderOf } from "./state";
 import { DECKS } from "./test-fixtures";
 import { PARTICIPANTS, isFacilitatorOnly, runScenario, sameData, scenarioArb } from "./test-arbitraries";
 import { timerRemainingMs } from "./timer";
@@ -49,6 +50,7 @@ function checkCards(state: SessionState): void {
   if (state.spotlight) {
     const card = state.cards[state.spotlight.cardId];
     if (!card || card.location.kind === "pile" || !card.faceUp) fail("the spotlight shows a card that is not face up in play");
+    if (card.slot !== state.spotlight.slot || holderOf(card) !== state.spotlight.participantId) fail("the spotlight names the wrong card or holder");
   }
 }
 
