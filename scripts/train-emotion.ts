@@ -15,7 +15,10 @@ import { EMOTIONS } from "../server/analysis/types";
 
 const SEED = 20240611;
 const FOLDS = 5;
-const L2_GRID = [0.01, 0.03, 0.1, 0.3];
+const L2_GRID = [0.03, 0.1, 0.3];
+// Penalty on the lexicon and vader features relative to the embedding dimensions.
+const LEXICON_PENALTY_GRID = [1, 0.1, 0.01];
+const EMBEDDING_WIDTH = 512;
 const BASE: Omit<TrainOptions, "l2"> = { epochs: 250, learningRate: 0.05, momentum: 0.9 };
 
 /** mulberry32: small, seedable, good enough to shuffle folds reproducibly. */
@@ -63,9 +66,12 @@ async function main(): Promise<void> {
     members.forEach((m, i) => (fold[m] = i % FOLDS));
   }
 
-  let bestL2 = L2_GRID[0];
+  const width = xTrain[0].length;
+  const penaltyFor = (lexiconPenalty: number): number[] =>
+    Array.from({ length: width }, (_, j) => (j < EMBEDDING_WIDTH ? 1 : lexiconPenalty));
+  let best = { l2: L2_GRID[0], lexiconPenalty: 1 };
   let bestScore = -1;
-  for (const l2 of L2_GRID) {
+  for (const l2 of L2_GRID) for (const lexiconPenalty of LEXICON_PENALTY_GRID) {
     let total = 0;
     for (let f = 0; f < FOLDS; f++) {
       const inTrain = fold.map((g) => g !== f);
@@ -73,7 +79,7 @@ async function main(): Promise<void> {
         xTrain.filter((_, i) => inTrain[i]),
         yTrain.filter((_, i) => inTrain[i]),
         classes,
-        { ...BASE, l2 },
+        { ...BASE, l2, penaltyScale: penaltyFor(lexiconPenalty) },
       );
       total += accuracy(
         xTrain.filter((_, i) => !inTrain[i]),
@@ -82,26 +88,26 @@ async function main(): Promise<void> {
       );
     }
     const score = total / FOLDS;
-    console.log(`l2=${l2}: cross-validated accuracy ${(score * 100).toFixed(1)}%`);
+    console.log(`l2=${l2} lexicon×${lexiconPenalty}: cross-validated accuracy ${(score * 100).toFixed(1)}%`);
     if (score > bestScore) {
       bestScore = score;
-      bestL2 = l2;
+      best = { l2, lexiconPenalty };
     }
   }
 
-  const model = roundModel(trainSoftmax(xTrain, yTrain, classes, { ...BASE, l2: bestL2 }));
+  const model = roundModel(trainSoftmax(xTrain, yTrain, classes, { ...BASE, l2: best.l2, penaltyScale: penaltyFor(best.lexiconPenalty) }));
   const testAccuracy = accuracy(xTest, yTest, model);
   const file = {
     name: "text-emotion-softmax",
     version: "1.0.0",
     embedding: "universal-sentence-encoder-lite-512",
     featureNames: [...Array.from({ length: 512 }, (_, i) => `embedding_${i}`), ...LEXICON_FEATURE_NAMES],
-    hyperparameters: { ...BASE, l2: bestL2, seed: SEED, folds: FOLDS, trainSize: train.length, testSize: test.length },
+    hyperparameters: { ...BASE, ...best, seed: SEED, folds: FOLDS, trainSize: train.length, testSize: test.length },
     model,
     metrics: { crossValidatedAccuracy: Number(bestScore.toFixed(4)), testAccuracy: Number(testAccuracy.toFixed(4)) },
   };
   writeFileSync(MODEL_URL, JSON.stringify(file) + "\n");
-  console.log(`l2=${bestL2}; held-out accuracy ${(testAccuracy * 100).toFixed(1)}%; wrote ${MODEL_URL.pathname}`);
+  console.log(`l2=${best.l2} lexicon×${best.lexiconPenalty}; held-out accuracy ${(testAccuracy * 100).toFixed(1)}%; wrote ${MODEL_URL.pathname}`);
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

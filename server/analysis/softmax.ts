@@ -15,6 +15,8 @@ export interface TrainOptions {
   learningRate: number;
   /** L2 penalty on the weights (not the bias). */
   l2: number;
+  /** Multiplies the L2 penalty per feature, so a few strong hand-made features are not shrunk like 512 embedding dimensions. */
+  penaltyScale?: readonly number[];
   momentum?: number;
 }
 
@@ -67,6 +69,7 @@ export function trainSoftmax(rows: readonly number[][], labels: readonly number[
   const gw = Array.from({ length: k }, () => new Float64Array(d));
   const gb = new Float64Array(k);
   const logits = new Float64Array(k);
+  const penalty = Float64Array.from({ length: d }, (_, j) => options.l2 * (options.penaltyScale?.[j] ?? 1));
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let c = 0; c < k; c++) {
@@ -97,7 +100,7 @@ export function trainSoftmax(rows: readonly number[][], labels: readonly number[
     }
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < d; j++) {
-        vw[c][j] = momentum * vw[c][j] - options.learningRate * (gw[c][j] + options.l2 * w[c][j]);
+        vw[c][j] = momentum * vw[c][j] - options.learningRate * (gw[c][j] + penalty[j] * w[c][j]);
         w[c][j] += vw[c][j];
       }
       vb[c] = momentum * vb[c] - options.learningRate * gb[c];
