@@ -120,5 +120,29 @@ test("a person in two organisations accepts an invitation and switches between t
   await member.getByRole("link", { name: "Organisation", exact: true }).click();
   expect((await membersCall).headers()["x-org-id"]).toBe(noaOrgId);
   await expect(member.getByRole("heading", { level: 1, name: "Noa's studio" })).toBeVisible();
+
+  const settings = member.getByRole("region", { name: "Organisation" });
+  await settings.getByLabel("Organisation name").fill("Noa's practice");
+  await settings.getByRole("button", { name: "Save name" }).click();
+  await expect(member.getByRole("heading", { level: 1, name: "Noa's practice" })).toBeVisible();
+  await expect(switcher.locator("option", { hasText: "Noa's practice" })).toHaveCount(1);
+  await context.close();
+});
+
+test("an invitation opened while signed in with another address explains what to do", async ({ page, browser }) => {
+  await signUp(page, { name: "Dana", email: uniqueEmail("dana") });
+  const link = await inviteFromOrgPage(page, uniqueEmail("eli"), "Member");
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const otherEmail = uniqueEmail("gil");
+  await signUp(other, { name: "Gil", email: otherEmail });
+  await other.goto(link);
+  await expect(other.getByText(`You are signed in as ${otherEmail}.`)).toBeVisible();
+  await expect(other.getByRole("status").filter({ hasText: "Sign out and sign in with that address" })).toBeVisible();
+  await expectAccessible(other, "invitation for another address");
+  await other.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await expect(other.getByRole("link", { name: "Create an account" })).toBeVisible();
+  await expect(other).toHaveURL(/\/invite\//);
   await context.close();
 });

@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useQuery, useQueryClient, type Query } from "@tanstack/react-query";
 import type { LoginInput, MeResult, Membership, RegisterInput } from "../../../domain/api/auth";
 import { api } from "../lib/api";
 import { queryKeys } from "../lib/queryKeys";
@@ -24,6 +24,9 @@ interface SessionContextValue {
   switchOrg(orgId: string): void;
   reloadMe(): Promise<unknown>;
 }
+
+/** Everything but the public invitation preview belongs to the signed-in user. */
+const isPrivateQuery = (query: Query): boolean => query.queryKey[0] !== "invitation";
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
@@ -53,8 +56,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [restoring]);
 
+  // Another user's data must not survive a session that ended (e.g. the refresh failed).
+  const wasSignedIn = useRef(signedIn);
   useEffect(() => {
-    if (!signedIn) queryClient.removeQueries();
+    if (wasSignedIn.current && !signedIn) queryClient.removeQueries({ predicate: isPrivateQuery });
+    wasSignedIn.current = signedIn;
   }, [signedIn, queryClient]);
 
   const meQuery = useQuery({
@@ -87,12 +93,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     setFarewell({});
     await api.logout();
-    queryClient.clear();
+    queryClient.removeQueries({ predicate: isPrivateQuery });
   }, [queryClient]);
   const endSession = useCallback((message?: string) => {
     setFarewell({ message });
     api.forgetSession();
-    queryClient.clear();
+    queryClient.removeQueries({ predicate: isPrivateQuery });
   }, [queryClient]);
   const switchOrg = useCallback((id: string) => api.setOrgId(id), []);
   const reloadMe = useCallback(() => queryClient.invalidateQueries({ queryKey: queryKeys.me }), [queryClient]);
