@@ -3,8 +3,16 @@ import type { ZApp } from "./http/types";
 import { authRoutes } from "./auth/routes";
 import { orgRoutes } from "./orgs/routes";
 import { userRoutes } from "./users/routes";
+import { cardRoutes } from "./cards/routes";
+import { seedDefaultContent } from "./cards/seed";
+import { journeyRoutes } from "./journeys/routes";
+import { mediaRoutes } from "./media/routes";
+import { searchRoutes } from "./search/routes";
 
 /** Each capability is a folder with a route installer; adding one is one line here. */
 export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
 
-export const features: Feature[] = [authRoutes, userRoutes, orgRoutes];
+/** The studio's default decks and journeys, brought up to date before anything can read them. */
+const defaultContent: Feature = (_app, ctx) => seedDefaultContent(ctx.database);
+
+export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes];

@@ -2,7 +2,15 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrateDatabase, openPglite, wrapPglite, wrapPool, openPool } from "../db/client";
+import { migrateDatabase, openPglite, wrapPglite, wrapPool, openPool, type Database } from "../db/client";
+import { seedDefaultContent } from "../cards/seed";
+import { embedPendingCards } from "../search/indexer";
+
+/** Default content and its embeddings go into the template, so no test file waits for the model. */
+async function prepareContent(database: Database): Promise<void> {
+  await seedDefaultContent(database);
+  await embedPendingCards(database);
+}
 
 /**
  * Migrates one database per run and lets every test file copy it: PGlite's first create
@@ -13,6 +21,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(dir, { recursive: true });
   const client = await openPglite();
   await migrateDatabase(wrapPglite(client));
+  await prepareContent(wrapPglite(client));
   const dump = await client.dumpDataDir("none");
   const file = join(dir, "pglite-template.tar");
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
@@ -31,6 +40,7 @@ export default async function setup(project: TestProject) {
     const url = withDatabase(baseUrl, pgTemplate);
     const database = wrapPool(openPool(url, 2));
     await migrateDatabase(database, url);
+    await prepareContent(database);
     await database.close();
   }
   project.provide("pgTemplate", pgTemplate ?? "");
