@@ -11,7 +11,8 @@ export type CardPatch = Partial<Pick<CardRow, "word" | "description" | "alt" | "
 /** The studio's defaults (org null) plus one organisation's own. */
 const visibleTo = (orgId: string, column: typeof decks.orgId | typeof cards.orgId) => or(isNull(column), eq(column, orgId));
 
-const activeCardCount = sql<number>`(SELECT count(*)::int FROM ${cards} WHERE ${cards.deckId} = ${decks.id} AND ${cards.archivedAt} IS NULL)`;
+// Spelled out: Drizzle leaves columns unqualified in a single-table select, which would bind "id" to the inner table.
+const activeCardCount = sql<number>`(SELECT count(*)::int FROM cards cc WHERE cc.deck_id = "decks"."id" AND cc.archived_at IS NULL)`;
 
 export function cardRepository(db: Db) {
   return {
