@@ -2,3 +2,4 @@
 export * from "./schema-core";
 export * from "./schema-content";
 export * from "./schema-sessions";
+export * from "./schema-ai";
