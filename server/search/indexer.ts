@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { getEmbedder, type Embedder } from "../ai/embeddings";
 import type { AppContext } from "../context";
 import type { Database } from "../db/client";
-import { EMBEDDING_VERSION, embeddingTextOf } from "./text";
+import { combineVectors, EMBEDDING_VERSION, embeddingPartsOf } from "./text";
 
 const BATCH = 32;
 // Other nodes may write cards too; a slow poll picks those up without any coordination.
@@ -107,7 +107,14 @@ export class EmbeddingIndexer {
     );
     if (rows.length === 0) return true;
     const embedder = await this.embedder();
-    const vectors = await embedder.embed(rows.map((r) => embeddingTextOf({ word: r.word, description: r.description, tags: r.tags ?? [] })));
+    const parts = rows.map((r) => embeddingPartsOf({ word: r.word, description: r.description, tags: r.tags ?? [] }));
+    // One call for the whole batch: themes repeat across cards and the embedder encodes each text once.
+    const flat = await embedder.embed(parts.flatMap((p) => p.map((x) => x.text)));
+    let at = 0;
+    const vectors = parts.map((p) => {
+      const own = flat.slice(at, (at += p.length));
+      return combineVectors(own, p.map((x) => x.weight));
+    });
     for (let i = 0; i < rows.length; i++) {
       if (this.stopped) return true;
       // Guarded by updated_at: a card edited while its text was being embedded keeps NULL and is redone.
