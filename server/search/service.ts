@@ -24,7 +24,7 @@ const queryCache = new Map<string, QueryVector>();
  * The query's embedding and its two SQL spellings, cached: facilitators repeat searches
  * (and type-ahead repeats prefixes), and the model call is most of a search's time.
  */
-async function queryVector(q: string): Promise<QueryVector> {
+export async function queryVector(q: string): Promise<QueryVector> {
   const key = q.trim().toLowerCase().replace(/\s+/g, " ");
   const hit = queryCache.get(key);
   if (hit) {
