@@ -13,6 +13,7 @@ import type { AppContext } from "./context";
 import type { Access } from "./policies";
 import { openDatabase, type Database } from "./db/client";
 import { TokenService } from "./auth/tokens";
+import { PrincipalCache } from "./auth/principals";
 import { installAuth } from "./http/auth-hook";
 import { installErrorHandling } from "./http/error-handler";
 import { createMetrics, installMetrics } from "./http/metrics";
@@ -66,6 +67,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     config,
     database,
     tokens: new TokenService(config.secretKey, config.accessTokenTtlSeconds),
+    principals: new PrincipalCache(database.db, redis),
     limits: new RateLimits(config.rateLimits, redis),
     metrics,
     mailer: createMailer(config.smtpUrl, config.smtpFrom, app.log),
@@ -74,6 +76,8 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     onClose: (fn) => void closers.push(fn),
   };
 
+  await ctx.principals.start();
+  closers.push(() => ctx.principals.stop());
   installErrorHandling(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -117,7 +121,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   app.get(
     "/api/health",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: false },
       schema: {
         tags: ["system"],
         summary: "Ready when the database is migrated",

@@ -6,12 +6,15 @@ import type { TokenService } from "./auth/tokens";
 import type { RateLimits } from "./http/rate-limit";
 import type { Metrics } from "./http/metrics";
 import type { Mailer } from "./lib/mailer";
+import type { PrincipalCache } from "./auth/principals";
 
 /** What feature modules are given: no globals, so tests can build as many apps as they like. */
 export interface AppContext {
   config: Config;
   database: Database;
   tokens: TokenService;
+  /** Signed-in people and their memberships, cached and invalidated on every change. */
+  principals: PrincipalCache;
   limits: RateLimits;
   metrics: Metrics;
   mailer: Mailer;

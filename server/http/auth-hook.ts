@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { and, asc, eq } from "drizzle-orm";
 import type { Role } from "../../domain/api/common";
-import { memberships, orgs } from "../db/schema";
+import type { Principal } from "../auth/principals";
 import type { AppContext } from "../context";
 import { forbidden, invalid, unauthenticated } from "../errors";
 import { assertAccess, type Access, type Actor, type GuestActor } from "../policies";
@@ -12,32 +11,23 @@ declare module "fastify" {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** Health checks and metrics are polled by machines and must never be limited. */
+    rateLimit?: false;
   }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The organisation a request acts in: the X-Org-Id header, or the first membership. */
-async function resolveOrg(ctx: AppContext, userId: string, header: string | undefined): Promise<{ orgId: string | null; role: Role | null }> {
-  const db = ctx.database.db;
+function resolveOrg(principal: Principal, header: string | undefined): { orgId: string | null; role: Role | null } {
   if (header !== undefined) {
     if (!UUID.test(header)) throw invalid("X-Org-Id must be an organisation id.");
-    const rows = await db
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.orgId, header)))
-      .limit(1);
-    if (!rows[0]) throw forbidden("You are not a member of that organisation.");
-    return { orgId: header, role: rows[0].role };
+    const m = principal.memberships.find((x) => x.org.id === header.toLowerCase());
+    if (!m) throw forbidden("You are not a member of that organisation.");
+    return { orgId: m.org.id, role: m.role };
   }
-  const rows = await db
-    .select({ orgId: memberships.orgId, role: memberships.role })
-    .from(memberships)
-    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt), asc(memberships.orgId))
-    .limit(1);
-  return rows[0] ? { orgId: rows[0].orgId, role: rows[0].role } : { orgId: null, role: null };
+  const first = principal.memberships[0];
+  return first ? { orgId: first.org.id, role: first.role } : { orgId: null, role: null };
 }
 
 export function bearerToken(req: FastifyRequest): string | null {
@@ -62,14 +52,17 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       const claims = await ctx.tokens.verify(token);
       if (!claims) throw unauthenticated("Your sign-in has expired. Please sign in again.");
       if (claims.typ === "access") {
+        const principal = await ctx.principals.get(claims.sub);
+        if (!principal) throw unauthenticated("This account no longer exists.");
         const orgHeader = req.headers["x-org-id"];
-        const { orgId, role } = await resolveOrg(ctx, claims.sub, Array.isArray(orgHeader) ? orgHeader[0] : orgHeader);
+        const { orgId, role } = resolveOrg(principal, Array.isArray(orgHeader) ? orgHeader[0] : orgHeader);
         req.actor = { kind: "user", userId: claims.sub, orgId, role };
       } else {
         req.actor = { kind: "participant", participantId: claims.sub, sessionId: claims.sid };
       }
     }
     assertAccess(access, req.actor);
+    if (req.routeOptions.config?.rateLimit === false) return;
     const caller = req.actor ? (req.actor.kind === "user" ? req.actor.userId : req.actor.participantId) : req.ip;
     await ctx.limits.consume("apiPerCaller", caller);
   });

@@ -28,7 +28,7 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
     const route = req.routeOptions.url ?? "unmatched";
     metrics.httpDuration.observe({ method: req.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get("/metrics", { config: { access: "public" }, schema: { hide: true } }, async (_req, reply) => {
+  app.get("/metrics", { config: { access: "public", rateLimit: false }, schema: { hide: true } }, async (_req, reply) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

@@ -44,12 +44,14 @@ export function orgService(ctx: AppContext) {
 
     async create(userId: string, name: string) {
       const org = await repo.create(name, userId);
+      await ctx.principals.invalidateUser(userId);
       return { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() };
     },
 
     async rename(actor: OrgActor, name: string) {
       const org = await repo.rename(actor.orgId, name);
       if (!org) throw notFound("The organisation");
+      await ctx.principals.invalidateOrg(actor.orgId);
       return { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() };
     },
 
@@ -65,6 +67,7 @@ export function orgService(ctx: AppContext) {
         throw conflict("An organisation needs at least one owner. Make someone else an owner first.");
       }
       await repo.setRole(actor.orgId, userId, role);
+      await ctx.principals.invalidateUser(userId);
       const member = (await repo.members(actor.orgId)).find((m) => m.id === userId)!;
       return { user: { id: member.id, name: member.name, email: member.email }, role: member.role, joinedAt: member.joinedAt.toISOString() };
     },
@@ -77,6 +80,7 @@ export function orgService(ctx: AppContext) {
         throw conflict(self ? "You are the only owner. Make someone else an owner before you leave." : "An organisation needs at least one owner.");
       }
       await repo.removeMember(actor.orgId, userId);
+      await ctx.principals.invalidateUser(userId);
     },
 
     async invite(actor: OrgActor, input: { email: string; role: Role }, requestOrigin: string) {
@@ -126,6 +130,7 @@ export function orgService(ctx: AppContext) {
       }
       const result = await repo.acceptInvitation(inv.id, userId, new Date());
       if (!result) throw unprocessable("This invitation has just been used or withdrawn.");
+      await ctx.principals.invalidateUser(userId);
       return { org: { id: result.orgId, name: orgName }, role: result.role };
     },
   };

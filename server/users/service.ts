@@ -5,7 +5,6 @@ import { presentUser } from "../auth/service";
 import { refreshTokenRepository, userRepository } from "../auth/repository";
 import { hashOpaqueToken, hashPassword, verifyPassword } from "../auth/tokens";
 import { orgRepository } from "../orgs/repository";
-import { orgService } from "../orgs/service";
 
 export function userService(ctx: AppContext) {
   const users = userRepository(ctx.database.db);
@@ -20,8 +19,9 @@ export function userService(ctx: AppContext) {
 
   return {
     async me(userId: string) {
-      const user = await load(userId);
-      return { user: presentUser(user), memberships: await orgService(ctx).memberships(userId) };
+      const principal = await ctx.principals.get(userId);
+      if (!principal) throw unauthenticated("This account no longer exists.");
+      return principal;
     },
 
     async update(userId: string, input: UpdateProfileInput, currentRefreshToken: string | undefined) {
@@ -46,6 +46,7 @@ export function userService(ctx: AppContext) {
         const current = currentRefreshToken ? await refresh.findByHash(hashOpaqueToken(currentRefreshToken)) : undefined;
         await refresh.revokeAllForUser(userId, new Date(), current?.userId === userId ? current.familyId : undefined);
       }
+      await ctx.principals.invalidateUser(userId);
       return { user: presentUser(updated!) };
     },
 
@@ -60,6 +61,8 @@ export function userService(ctx: AppContext) {
       }
       for (const o of sole) await orgs.deleteOrg(o.orgId);
       await users.delete(userId);
+      await ctx.principals.invalidateUser(userId);
+      for (const o of sole) await ctx.principals.invalidateOrg(o.orgId);
     },
   };
 }
