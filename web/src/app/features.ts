@@ -5,8 +5,9 @@ import { homeRoutes } from "../features/home/routes";
 import { orgRoutes } from "../features/orgs/routes";
 import { invitationRoutes } from "../features/invitations/routes";
 import { profileRoutes } from "../features/profile/routes";
+import { libraryRoutes } from "../features/library/routes";
 
 /** Every feature of the app; a new feature adds its `routes` here. */
-export const FEATURES: readonly FeatureRoutes[] = [landingRoutes, authRoutes, homeRoutes, orgRoutes, invitationRoutes, profileRoutes];
+export const FEATURES: readonly FeatureRoutes[] = [landingRoutes, authRoutes, homeRoutes, orgRoutes, invitationRoutes, profileRoutes, libraryRoutes];
 
 export const NAV_ENTRIES: readonly NavEntry[] = FEATURES.flatMap((f) => f.nav ?? []).sort((a, b) => a.order - b.order);
