@@ -46,7 +46,7 @@ export function readSignals(text: string, lang: CoachLanguage): Signals {
   return {
     words,
     asksAdvice: by(lang, ADVICE, ADVICE_HE, ADVICE_ES, text),
-    stuck: by(lang, STUCK, STUCK_HE, STUCK_ES, text) && words <= 14,
+    stuck: by(lang, STUCK, STUCK_HE, STUCK_ES, text) && words <= 8,
     ready: by(lang, READY, READY_HE, READY_ES, text),
     swapped: SWAP.test(text),
     intends: by(lang, INTENDS, INTENDS_HE, INTENDS_ES, text),
