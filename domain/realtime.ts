@@ -93,6 +93,8 @@ export interface PresenceUpdate {
   sessionId: string;
   /** Everyone currently connected, with when each was last heard from (epoch ms). */
   present: { participantId: string; active: boolean; lastSeenAt: number }[];
+  /** People who left since the last update. Updates are changes, not the whole room. */
+  absent?: string[];
 }
 
 /** Group-level signals for facilitators; never one person's raw data. */

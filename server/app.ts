@@ -14,6 +14,8 @@ import type { Access } from "./policies";
 import { openDatabase, type Database } from "./db/client";
 import { TokenService } from "./auth/tokens";
 import { PrincipalCache } from "./auth/principals";
+import { LiveSessions } from "./sessions/live";
+import { sessionRepository } from "./sessions/repository";
 import { installAuth } from "./http/auth-hook";
 import { installErrorHandling } from "./http/error-handler";
 import { createMetrics, installMetrics } from "./http/metrics";
@@ -73,11 +75,13 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     mailer: createMailer(config.smtpUrl, config.smtpFrom, app.log),
     redis,
     log: app.log,
+    live: new LiveSessions(sessionRepository(database.db)),
     onClose: (fn) => void closers.push(fn),
   };
 
   await ctx.principals.start();
   closers.push(() => ctx.principals.stop());
+  closers.push(() => ctx.live.stop());
   installErrorHandling(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

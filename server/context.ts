@@ -7,6 +7,7 @@ import type { RateLimits } from "./http/rate-limit";
 import type { Metrics } from "./http/metrics";
 import type { Mailer } from "./lib/mailer";
 import type { PrincipalCache } from "./auth/principals";
+import type { LiveSessions } from "./sessions/live";
 
 /** What feature modules are given: no globals, so tests can build as many apps as they like. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   mailer: Mailer;
   redis?: Redis;
   log: FastifyBaseLogger;
+  /** The authoritative live sessions of this node. */
+  live: LiveSessions;
   /** Work to finish before shutdown completes (background jobs register their drains here). */
   onClose: (fn: () => Promise<void> | void) => void;
 }

@@ -1,6 +1,8 @@
 import type { AppContext } from "./context";
 import type { ZApp } from "./http/types";
 import { authRoutes } from "./auth/routes";
+import { sessionRoutes } from "./sessions/routes";
+import { installRealtime } from "./realtime/server";
 import { orgRoutes } from "./orgs/routes";
 import { userRoutes } from "./users/routes";
 import { cardRoutes } from "./cards/routes";
@@ -15,4 +17,4 @@ export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
 /** The studio's default decks and journeys, brought up to date before anything can read them. */
 const defaultContent: Feature = (_app, ctx) => seedDefaultContent(ctx.database);
 
-export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes];
+export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime];
