@@ -1,6 +1,9 @@
-import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { customType, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { orgs, users } from "./schema-core";
+
+/** Postgres full-text document; only ever written by the database (a generated column). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -42,6 +45,13 @@ export const cards = pgTable(
     position: integer("position").notNull().default(0),
     /** Word, description, tags and prompts in one text, for full-text search. */
     searchText: text("search_text").notNull().default(""),
+    /**
+     * search_text parsed once at write time, with the card's word weighted highest. Ranking a
+     * search then reads stored vectors instead of re-parsing every matching card's text.
+     */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL => sql`setweight(to_tsvector('english', ${cards.word}), 'A') || setweight(to_tsvector('english', ${cards.searchText}), 'D')`,
+    ),
     /** Unit-length sentence embedding; null until the background indexer has computed it. */
     embedding: real("embedding").array(),
     embeddingModel: text("embedding_model"),
@@ -53,6 +63,7 @@ export const cards = pgTable(
     index("cards_deck_position_idx").on(t.deckId, t.position),
     index("cards_org_idx").on(t.orgId),
     index("cards_search_idx").using("gin", sql`to_tsvector('english', ${t.searchText})`),
+    index("cards_search_vector_idx").using("gin", t.searchVector),
     index("cards_needs_embedding_idx").on(t.id).where(sql`${t.embedding} IS NULL`),
   ],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "cards" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', "cards"."word"), 'A') || setweight(to_tsvector('english', "cards"."search_text"), 'D')) STORED;--> statement-breakpoint
+CREATE INDEX "cards_search_vector_idx" ON "cards" USING gin ("search_vector");
