@@ -141,7 +141,7 @@ export class LiveSessions extends EventEmitter<{ committed: [Committed] }> {
             : [],
         );
         return {
-          events: decision.events.map((e) => ({ type: e.type, payload: e.payload, actorId: actor.actorId ?? actor.participantId, at: new Date(now) })),
+          events: decision.events.map((e) => ({ type: e.type, payload: e.payload, actorId: actor.role === "system" ? null : (actor.actorId ?? actor.participantId), at: new Date(now) })),
           result: { before: state, after, events: decision.events },
           snapshot: crossesSnapshot ? () => after : undefined,
           commitments: newCommitments,
