@@ -1,5 +1,5 @@
 import { useQueries } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { LiveMessage } from "../../components/Alert";
@@ -15,24 +15,49 @@ import { useDebounced } from "./useDebounced";
 
 const isMode = (value: string | null): value is SearchMode => SEARCH_MODES.includes(value as SearchMode);
 
-/** Filters live in the address so a search can be shared, reloaded and reached with Back. */
-function useFilters(): [LibraryFilters, (patch: Partial<LibraryFilters>) => void] {
-  const [params, setParams] = useSearchParams();
+function filtersFrom(params: URLSearchParams): LibraryFilters {
   const mode = params.get("mode");
-  const filters: LibraryFilters = {
+  return {
     q: params.get("q") ?? "",
     mode: isMode(mode) ? mode : "hybrid",
     deck: params.get("deck") ?? "",
     tag: params.get("tag") ?? "",
     phase: params.get("phase") ?? "",
   };
+}
+
+function searchOf(filters: LibraryFilters): string {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value && !(key === "mode" && value === "hybrid")) out.set(key, value);
+  return out.toString();
+}
+
+/**
+ * Filters live in the address so a search can be shared, reloaded and reached with Back.
+ * The controls read a local copy: an address update lands a moment later, and a controlled
+ * input bound to it directly would drop keystrokes.
+ */
+function useFilters(): [LibraryFilters, (patch: Partial<LibraryFilters>) => void] {
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState(() => filtersFrom(params));
+  const written = useRef(params.toString());
+
+  // Back, Forward or a link (e.g. a tag on a card page) changed the address: follow it.
+  const current = params.toString();
+  useEffect(() => {
+    if (current !== written.current) {
+      written.current = current;
+      setFilters(filtersFrom(new URLSearchParams(current)));
+    }
+  }, [current]);
+
   const update = (patch: Partial<LibraryFilters>) => {
     const next = { ...filters, ...patch };
     // A tag chosen from one result list may not exist in the next deck's cards.
     if (patch.deck !== undefined && patch.deck !== filters.deck) next.tag = "";
-    const out = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) if (value && !(key === "mode" && value === "hybrid")) out.set(key, value);
-    setParams(out, { replace: true, preventScrollReset: true });
+    setFilters(next);
+    written.current = searchOf(next);
+    setParams(new URLSearchParams(written.current), { replace: true, preventScrollReset: true });
   };
   return [filters, update];
 }
