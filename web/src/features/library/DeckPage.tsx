@@ -8,6 +8,7 @@ import { Page, PageLoading, Panel } from "../../components/Page";
 import { errorMessage } from "../../lib/errors";
 import { libraryApi } from "./api";
 import { BulkUploadPanel } from "./BulkUploadPanel";
+import { CardGrid } from "./CardGrid";
 import { CardForm, inputOf } from "./CardForm";
 import { DeckCards } from "./DeckCards";
 import { DeckSettings } from "./DeckSettings";
@@ -62,8 +63,37 @@ export function DeckPage() {
           <BulkUploadPanel deckId={d.id} />
         </>
       ) : null}
+      {canEdit && !d.readOnly ? <ArchivedCards deckId={d.id} /> : null}
       {canEdit && !d.readOnly ? <DeckSettings key={`${d.id}:${d.archived}`} deck={d} /> : null}
     </Page>
+  );
+}
+
+/** Archived cards stay out of the grid; editors can open them here to restore them. */
+function ArchivedCards({ deckId }: { deckId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const all = useDeckCards(open ? deckId : undefined, true);
+  const archived = (all.data ?? []).filter((c) => c.archived);
+  return (
+    <section aria-labelledby="archived-cards-heading" className="space-y-3">
+      <h2 id="archived-cards-heading" className="text-lg font-semibold">
+        {t("library.deck.archivedCards")}
+      </h2>
+      {!open ? (
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          {t("library.deck.showArchivedCards")}
+        </Button>
+      ) : all.isPending ? (
+        <p role="status">{t("app.loading")}</p>
+      ) : all.error ? (
+        <LiveMessage tone="error">{errorMessage(t, all.error)}</LiveMessage>
+      ) : archived.length === 0 ? (
+        <p>{t("library.deck.noArchivedCards")}</p>
+      ) : (
+        <CardGrid cards={archived} label={t("library.deck.archivedCards")} />
+      )}
+    </section>
   );
 }
 

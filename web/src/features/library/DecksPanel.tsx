@@ -10,7 +10,13 @@ import { errorMessage, fieldErrorsOf } from "../../lib/errors";
 import { DECK_KINDS, libraryApi, type DeckKind, type LibraryDeck } from "./api";
 import { useInvalidateLibrary, useLibraryAccess } from "./hooks";
 
-export function DecksPanel({ decks }: { decks: readonly LibraryDeck[] }) {
+export interface DecksPanelProps {
+  decks: readonly LibraryDeck[];
+  showArchived: boolean;
+  onShowArchived: (show: boolean) => void;
+}
+
+export function DecksPanel({ decks, showArchived, onShowArchived }: DecksPanelProps) {
   const { t } = useTranslation();
   const { canEdit } = useLibraryAccess();
   const [creating, setCreating] = useState(false);
@@ -36,6 +42,12 @@ export function DecksPanel({ decks }: { decks: readonly LibraryDeck[] }) {
           </li>
         ))}
       </ul>
+      {canEdit ? (
+        <label className="inline-flex min-h-11 items-center gap-2">
+          <input type="checkbox" checked={showArchived} onChange={(e) => onShowArchived(e.target.checked)} />
+          {t("library.showArchived")}
+        </label>
+      ) : null}
       {canEdit &&
         (creating ? (
           <NewDeckForm onCancel={() => setCreating(false)} />

@@ -66,13 +66,15 @@ export function LibraryPage() {
   const { t } = useTranslation();
   const { orgId } = useLibraryAccess();
   const [filters, setFilters] = useFilters();
-  const decks = useDecks();
+  const { canEdit } = useLibraryAccess();
+  const [showArchived, setShowArchived] = useState(false);
+  const decks = useDecks(canEdit && showArchived);
   const query = useDebounced(filters.q.trim(), 250);
   const search = useCardSearch(query, filters.mode, filters.deck);
   const searching = query.length > 0;
 
   // Browsing without a query shows every card of the chosen deck, or of all decks.
-  const browseDecks = searching ? [] : (decks.data ?? []).filter((d) => !filters.deck || d.id === filters.deck);
+  const browseDecks = searching ? [] : (decks.data ?? []).filter((d) => !d.archived && (!filters.deck || d.id === filters.deck));
   const browse = useQueries({
     queries: browseDecks.map((deck) => ({
       queryKey: libraryKeys.cards(orgId, deck.id, false),
@@ -110,7 +112,7 @@ export function LibraryPage() {
           </Button>
         </div>
       ) : (
-        <DecksPanel decks={decks.data ?? []} />
+        <DecksPanel decks={decks.data ?? []} showArchived={showArchived} onShowArchived={setShowArchived} />
       )}
       <section aria-labelledby="library-cards-heading" className="space-y-4">
         <h2 id="library-cards-heading" className="text-lg font-semibold">
