@@ -63,20 +63,27 @@ export function searchRepository(db: Db) {
     async keyword(scope: SearchScope, q: string, limit: number): Promise<Hit[]> {
       const terms = anyWordQuery(q);
       if (!terms) return [];
-      // The word itself weighs most in the rank; the WHERE uses the indexed expression exactly.
+      // search_vector is search_text parsed at write time (the word weighted A), so neither the
+      // match nor the rank re-parses card text.
       const result = await db.execute(sql`
-        SELECT c.id, ts_rank(setweight(to_tsvector('english', c.word), 'A') || to_tsvector('english', c.search_text), q)::float8 AS score
+        SELECT c.id, ts_rank(c.search_vector, q)::float8 AS score
         FROM cards c, websearch_to_tsquery('english', ${terms}) q
-        WHERE to_tsvector('english', c.search_text) @@ q AND ${scopeSql(scope)}
+        WHERE c.search_vector @@ q AND ${scopeSql(scope)}
         ORDER BY score DESC, c.id
         LIMIT ${limit}`);
       return rowsOf<Hit>(result).map((r) => ({ id: r.id, score: Number(r.score) }));
     },
 
+    /** How many embedded cards the caller could see: decides between the graph and a plain scan. */
+    async countVisible(scope: SearchScope): Promise<number> {
+      const result = await db.execute(sql`SELECT count(*)::int AS n FROM cards c WHERE c.embedding IS NOT NULL AND ${scopeSql(scope)}`);
+      return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+    },
+
     /** Nearest cards through the HNSW index; cosine similarity = 1 − cosine distance. */
     async semanticIndexed(scope: SearchScope, vector: string, limit: number, support: VectorSupport): Promise<Hit[]> {
       // Filters are applied after the graph walk; a wider beam (and, where supported, an
-      // iterative scan) keeps an organisation's few cards from being crowded out by others.
+      // iterative scan) keeps an organisation's cards from being crowded out by everyone else's.
       const efSearch = String(Math.min(1000, Math.max(100, limit * 2)));
       return db.transaction(async (tx) => {
         await tx.execute(sql`SELECT set_config('hnsw.ef_search', ${efSearch}, true)`);
@@ -89,6 +96,21 @@ export function searchRepository(db: Db) {
           LIMIT ${limit}`);
         return rowsOf<Hit>(result).map((r) => ({ id: r.id, score: Number(r.score) || 0 }));
       });
+    },
+
+    /**
+     * Exact nearest cards with pgvector's distance but without the graph: for a small visible
+     * set (one organisation's decks) scanning it is cheaper than walking a graph of everyone's.
+     */
+    async semanticVectorScan(scope: SearchScope, vector: string, limit: number): Promise<Hit[]> {
+      // "+ 0" makes the sort key differ from the index expression, so the planner cannot pick the graph.
+      const result = await db.execute(sql`
+        SELECT c.id, (1 - (c.embedding::vector(512) <=> ${vector}::vector))::float8 AS score
+        FROM cards c
+        WHERE c.embedding IS NOT NULL AND ${scopeSql(scope)}
+        ORDER BY (c.embedding::vector(512) <=> ${vector}::vector) + 0, c.id
+        LIMIT ${limit}`);
+      return rowsOf<Hit>(result).map((r) => ({ id: r.id, score: Number(r.score) || 0 }));
     },
 
     /** The same ranking without pgvector: embeddings are unit-length, so cosine is the dot product. */

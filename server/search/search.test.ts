@@ -103,16 +103,18 @@ describe("card search", () => {
     expect(words(await search(owner, { q: "quokkaberry", mode: "hybrid" }))).not.toContain("Quokkaberry");
   });
 
-  it("ranks the same with the vector index and with the exact scan over arrays", async () => {
+  it("ranks the same through the vector index, the vector scan and the exact scan over arrays", async () => {
     const support = await detectVectorSupport(t.database);
     // PGlite ships pgvector; the CI PostgreSQL does not, and then every search takes the exact path.
     expect(support.hnsw).toBe(ENGINE === "pglite");
     for (const q of ["feeling stuck at work", "hope in dark times", "trusting my gut feeling", "team conflict"]) {
       for (const scope of [{ orgId: null }, { orgId: owner.orgId }, { orgId: null, deckId: WORD_DECK_ID }]) {
-        const indexed = await rankCards(t.database, scope, q, "semantic", 10);
-        const exact = await rankCards(t.database, scope, q, "semantic", 10, { exact: true });
-        expect(indexed.map((h) => h.id)).toEqual(exact.map((h) => h.id));
-        indexed.forEach((h, i) => expect(h.score).toBeCloseTo(exact[i].score, 4));
+        const exact = await rankCards(t.database, scope, q, "semantic", 10, { path: "array-scan" });
+        for (const path of ["auto", "index", "vector-scan"] as const) {
+          const other = await rankCards(t.database, scope, q, "semantic", 10, { path });
+          expect(other.map((h) => h.id), `${path}: ${q}`).toEqual(exact.map((h) => h.id));
+          other.forEach((h, i) => expect(h.score).toBeCloseTo(exact[i].score, 4));
+        }
       }
     }
   });

@@ -49,17 +49,33 @@ export function fuseRankings(lists: Hit[][], limit: number, k = RRF_K): Hit[] {
     .slice(0, limit);
 }
 
+/**
+ * How semantic search finds neighbours. "auto" picks the fastest exact-enough one for the
+ * engine and the caller's visible set; the others exist so tests can check they agree.
+ */
+export type SemanticPath = "auto" | "index" | "vector-scan" | "array-scan";
 export interface RankOptions {
-  /** Skip the HNSW index even where it exists (tests compare both paths; benchmarks time both). */
-  exact?: boolean;
+  path?: SemanticPath;
 }
+
+/**
+ * Below this many visible cards a plain scan with pgvector's distance beats the graph walk,
+ * whose filtered results thin out as the caller's share of all cards shrinks (measured in
+ * bench/search.ts: ~8 ms for 700 visible cards among 10,000, versus more for the walk).
+ */
+const SCAN_BELOW = 2_000;
 
 /** Card ids with scores, best first. The HTTP route, the evaluation and the benchmark share it. */
 export async function rankCards(database: Database, scope: SearchScope, q: string, mode: SearchMode, limit: number, opts: RankOptions = {}): Promise<Hit[]> {
   const repo = searchRepository(database.db);
   const semantic = async (depth: number) => {
     const [qv, support] = await Promise.all([queryVector(q), detectVectorSupport(database)]);
-    return support.hnsw && !opts.exact ? repo.semanticIndexed(scope, qv.vector, depth, support) : repo.semanticExact(scope, qv.realArray, depth);
+    let path = opts.path ?? "auto";
+    if (!support.hnsw) path = "array-scan";
+    else if (path === "auto") path = (await repo.countVisible(scope)) < SCAN_BELOW ? "vector-scan" : "index";
+    if (path === "index") return repo.semanticIndexed(scope, qv.vector, depth, support);
+    if (path === "vector-scan") return repo.semanticVectorScan(scope, qv.vector, depth);
+    return repo.semanticExact(scope, qv.realArray, depth);
   };
   if (mode === "keyword") return repo.keyword(scope, q, limit);
   if (mode === "semantic") return semantic(limit);
