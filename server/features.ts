@@ -10,6 +10,9 @@ import { seedDefaultContent } from "./cards/seed";
 import { journeyRoutes } from "./journeys/routes";
 import { mediaRoutes } from "./media/routes";
 import { searchRoutes } from "./search/routes";
+import { coachRoutes } from "./coach/routes";
+import { feedbackRoutes } from "./feedback/routes";
+import { commitmentRoutes } from "./commitments/routes";
 
 /** Each capability is a folder with a route installer; adding one is one line here. */
 export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
@@ -17,4 +20,4 @@ export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
 /** The studio's default decks and journeys, brought up to date before anything can read them. */
 const defaultContent: Feature = (_app, ctx) => seedDefaultContent(ctx.database);
 
-export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime];
+export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, coachRoutes, feedbackRoutes, commitmentRoutes];
