@@ -44,10 +44,9 @@ export function CardPage() {
       </Link>
       {c.archived ? <p className="font-medium">{t("library.card.isArchived")}</p> : null}
       <div className="grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <figure className="space-y-2">
+        <div>
           <CardImage card={c} size="large" />
-          {c.imageUrl && c.alt ? <figcaption className="text-sm text-stone-700 dark:text-stone-300">{c.alt}</figcaption> : null}
-        </figure>
+        </div>
         <div className="space-y-4">
           {c.description ? <p className="text-lg">{c.description}</p> : null}
           {prompts.length > 0 ? (

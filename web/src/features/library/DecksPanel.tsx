@@ -43,19 +43,19 @@ export function DecksPanel({ decks, showArchived, onShowArchived }: DecksPanelPr
         ))}
       </ul>
       {canEdit ? (
-        <label className="inline-flex min-h-11 items-center gap-2">
-          <input type="checkbox" checked={showArchived} onChange={(e) => onShowArchived(e.target.checked)} />
-          {t("library.showArchived")}
-        </label>
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+          {!creating ? (
+            <Button variant="secondary" onClick={() => setCreating(true)}>
+              {t("library.decks.new")}
+            </Button>
+          ) : null}
+          <label className="inline-flex min-h-11 items-center gap-2">
+            <input type="checkbox" checked={showArchived} onChange={(e) => onShowArchived(e.target.checked)} />
+            {t("library.showArchived")}
+          </label>
+        </div>
       ) : null}
-      {canEdit &&
-        (creating ? (
-          <NewDeckForm onCancel={() => setCreating(false)} />
-        ) : (
-          <Button variant="secondary" onClick={() => setCreating(true)}>
-            {t("library.decks.new")}
-          </Button>
-        ))}
+      {canEdit && creating ? <NewDeckForm onCancel={() => setCreating(false)} /> : null}
     </Panel>
   );
 }
