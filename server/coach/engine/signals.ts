@@ -32,7 +32,7 @@ const INTENDS_ES = /(voy a|har[ée]|llamar[ée]|escribir[ée]|hablar[ée]|empeza
 
 const WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const TIME_EN = new RegExp(
-  `\\b(today|tonight|tomorrow( (morning|evening|night))?|this (week|weekend|month|evening|morning|afternoon)|next (week|month|${WEEKDAYS})|by (the end of (the )?(day|week|month)|tomorrow|${WEEKDAYS}|next \\w+)|(within|in) (the next )?(\\d+|one|two|three|a|24) (hours?|days?|weeks?)|on (${WEEKDAYS})|(this|on) (${WEEKDAYS})|before (${WEEKDAYS}|the weekend))\\b`,
+  `\\b(today|tonight|tomorrow( (morning|evening|night))?|this (week|weekend|month|evening|morning|afternoon)|next (week|month|${WEEKDAYS})|by (the end of (the )?(day|week|month)|tomorrow|${WEEKDAYS}|next \\w+)|(within|in) (the next )?(\\d+|one|two|three|a|24) (hours?|days?|weeks?)|on (${WEEKDAYS})|(this|on) (${WEEKDAYS})|before (${WEEKDAYS}|the weekend)|${WEEKDAYS})\\b`,
   "i",
 );
 const TIME_HE = /(מחר|היום|הערב|השבוע|בשבוע הבא|בחודש הבא|תוך \d+ (שעות|ימים)|עד (יום|סוף))/;
