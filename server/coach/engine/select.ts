@@ -4,6 +4,8 @@ import { cosine, getEmbedder } from "../../ai/embeddings";
 import { stableHash } from "./hash";
 import type { CoachCard, CoachContext, CoachPhase } from "./types";
 
+const CLOSED = /^\s*(is|are|do|does|did|can|could|shall|should|would|will|have|has|had)\b/i;
+
 export interface Candidate {
   id: string;
   intent: PromptIntent | "card" | "journey";
@@ -18,6 +20,7 @@ export function candidatesFor(ctx: CoachContext, phase: CoachPhase, card: CoachC
     if (p.phase !== phase.key || p.language !== ctx.language || p.intent === "group") continue;
     if (used.has(p.id)) continue;
     if (/^\s*(why|por qué|למה)\b/i.test(p.text)) continue; // "why" invites defence
+    if (CLOSED.test(p.text.split(/(?<=[.!])\s+/).pop() ?? "")) continue; // yes/no questions close the conversation
     if (p.text.includes("{word}") && !card) continue;
     if (p.text.includes("{phrase}") && !phrase) continue;
     if (p.themes.includes("cards") && !card && !["stuck", "close"].includes(p.intent)) continue;
@@ -32,7 +35,7 @@ export function candidatesFor(ctx: CoachContext, phase: CoachPhase, card: CoachC
   if (ctx.language === "en") {
     phase.prompts.forEach((text, i) => {
       const id = `journey:${phase.key}:${stableHash(text)}`;
-      if (!used.has(id) && !/^\s*why\b/i.test(text) && (card || !/\b(card|picture|image|word)\b/i.test(text)) && i < 6) out.push({ id, intent: "journey", text, themes: [] });
+      if (!used.has(id) && !/^\s*why\b/i.test(text) && !CLOSED.test(text) && (card || !/\b(card|picture|image|word)\b/i.test(text)) && i < 6) out.push({ id, intent: "journey", text, themes: [] });
     });
   }
   return out;
