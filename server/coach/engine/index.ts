@@ -70,7 +70,8 @@ function acknowledgement(ctx: CoachContext, dominant: string, confidence: number
   const lines = LINES[ctx.language].ack;
   if (ctx.language === "en" && dominant !== "unknown" && confidence >= 0.4) {
     const line = lines[dominant as keyof typeof lines];
-    if (line && (dominant !== "calm" || valence > 0)) return line;
+    // Calm is the classifier's resting guess for plain statements; only name it when it is clear.
+    if (line && (dominant !== "calm" || (confidence >= 0.6 && valence > 0.2))) return line;
   }
   if (valence <= -0.35) return lines.negative ?? null;
   if (valence >= 0.5) return lines.joy ?? null;
@@ -141,25 +142,32 @@ export async function planTurn(ctx: CoachContext, previous: DialogueState, said:
   const card = cardInPlay(ctx, said);
   const used = new Set(state.usedPrompts);
   const pref = preference(phase.key, state.turnsInPhase, s, state, card);
-  const candidates = candidatesFor(ctx, phase, card, phrase, used);
+  const candidates = candidatesFor(ctx, phase, card, phrase, used, s.asksAdvice ? ["handback"] : []);
   const chosen = await choosePrompt(candidates, pref, basis, lang, state.turns, phrase);
 
   const lines = LINES[lang];
   const parts: string[] = [];
   if (phaseChanged) {
     const bridge = lines.bridge[phase.key];
-    parts.push(card ? bridge.withCard.replace("{word}", card.word) : bridge.plain);
+    const spoken = phrase ?? [...state.reflected].reverse().find((p) => p.split(/\s+/).length >= 2) ?? null;
+    if (phase.key === "expand" && card) parts.push(bridge.withCard.replace("{word}", card.word));
+    else if (spoken && bridge.withPhrase) parts.push(bridge.withPhrase.replace("{phrase}", spoken));
+    else parts.push(card ? bridge.withCard.replace("{word}", card.word) : bridge.plain);
   }
   const question = chosen ? renderPrompt(chosen, card, phrase) : fallbackQuestion(lang, phase.key);
   const usesPhrase = Boolean(chosen?.text.includes("{phrase}"));
-  if (s.asksAdvice) parts.push(pick(lines.handback, state.turns));
+  const memo = [...state.phrases].reverse().find((p) => p !== phrase && p.split(/\s+/).length >= 2) ?? null;
+  if (s.asksAdvice) parts.push(phrase || memo ? lines.handbackPhrase.replace("{phrase}", (phrase ?? memo)!) : pick(lines.handback, state.turns));
   else if (s.stuck) parts.push(pick(lines.stuck, state.turns));
   else {
     const ack = acknowledgement(ctx, analysis.dominant, confidence, analysis.valence);
     // A reflection every other turn keeps the person's words present without parroting them.
-    const reflect = phrase && !usesPhrase && state.lastIntent !== "reflected" && !phaseChanged;
+    // The person's own words come back before the question; a strong feeling after a reflected
+    // turn is acknowledged instead, so the coach does not only echo.
+    const reflect = phrase && !usesPhrase && !phaseChanged && !(ack && state.lastIntent === "reflected");
     if (reflect) parts.push(pick(lines.reflect, state.turns).replace("{phrase}", phrase));
     else if (ack && !phaseChanged) parts.push(ack);
+    if (!phrase && !usesPhrase && !phaseChanged && memo && s.words <= 4) parts.push(lines.earlier.replace("{phrase}", memo));
   }
   if (state.turns === 0 && ctx.memories.length > 0 && !s.asksAdvice) parts.unshift(lines.memory.replace("{memory}", ctx.memories[0]));
   if (phase.key === "do" && state.closed && pref.intents[0] === "close") parts.unshift(lines.closing);

@@ -13,7 +13,7 @@ function english(): WinkMethods {
 const DULL = new Set(
   "thing things stuff something anything nothing lot bit way kind sort time today card picture image word question answer coach it this that what".split(" "),
 );
-const EMOTIONAL = /(afraid|alone|angry|anxious|ashamed|burn|calm|change|confus|courage|exhaust|fear|free|grief|guilt|happy|heavy|hope|hurt|lonely|lost|love|miss|overwhelm|pressure|proud|relief|sad|scared|stuck|tired|trust|worr|start|over|new|leav|job|home|family)/i;
+const EMOTIONAL = /(afraid|alone|angry|anxious|ashamed|burn|calm|change|confus|courage|exhaust|fear|free|grief|guilt|happy|heavy|hope|hurt|lonely|lost|love|miss|overwhelm|pressure|proud|relief|sad|scared|stuck|tired|trust|worr|start|over|new|leav|job|home|family|sore|tight|tense|stiff|restless|racing|heavy|shallow|numb|ache|pain|knot|invisible|unfair|fair|sleep|deadline|money|alone)/i;
 
 const POSSESSIVE = /^(my|our|your|his|her|their)$/i;
 const LIGHT_VERBS = /^(keep|keeps|kept|want|wants|feel|feels|think|thinks|get|gets|got|have|has|had|make|makes|let|try|tries|go|goes|going|seem|seems|need|needs|like|be|is|am|are|was|do|does|did|say|says|said|know|knows|see|sees|look|looks|mean|means)$/i;
@@ -32,6 +32,7 @@ const SHAPES: { re: RegExp; bonus: number }[] = [
   { re: /^V(P|R)?(D|O)?A*N+/, bonus: 1.0 },
   { re: /^(O|D)?A*N+(P(D|O)?A*N+)?/, bonus: 0.7 },
   { re: /^VP/, bonus: 0.8 },
+  { re: /^AP(D|O)?A*N+/, bonus: 0.9 },
   { re: /^R?A/, bonus: 0.2 },
 ];
 
@@ -69,6 +70,8 @@ function candidatesEn(text: string): { phrase: string; score: number; at: number
       if (EMOTIONAL.test(lower)) score += 0.9;
       if (LIGHT_VERBS.test(span[0]) && len === 1) score -= 1;
       if (len === 1 && letters[i] === "A" && EMOTIONAL.test(lower)) score += 0.5;
+      // "my hands", "my body": a bare possession says little unless it carries feeling.
+      if (/^O?N$/.test(letters.slice(i, i + len)) && !EMOTIONAL.test(lower)) score -= 0.6;
       out.push({ phrase, score, at: i });
     }
   }
@@ -77,7 +80,7 @@ function candidatesEn(text: string): { phrase: string; score: number; at: number
 
 const EMOTIONAL_ES = /(cansad|trist|miedo|sol[oa]\b|perdid|enojad|ansi|estr[ée]s|atrapad|feliz|esperanza|trabajo|familia|cambio|agotad|preocup)/i;
 const EMOTIONAL_HE = /(תקוע|עייפ|עצוב|פחד|לחץ|בודד|כועס|שמח|עבודה|משפחה|שינוי|מותש|דאגה|מפחד)/;
-const FUNCTION_ES = new Set("que y o pero porque yo me mi mis el la los las un una de del en con por para a al es soy estoy muy más lo le se no sí ya tan como cuando también".split(" "));
+const FUNCTION_ES = new Set("sé si ni que y o pero porque yo me mi mis el la los las un una de del en con por para a al es soy estoy muy más lo le se no sí ya tan como cuando también".split(" "));
 const FUNCTION_HE = new Set("אני את אתה הוא היא זה זאת של על עם גם כי אבל לא כן מה איך יש אין כל רק עוד מאוד".split(" "));
 
 /** Without a tagger for Hebrew and Spanish, the richest short clause stands in for the key phrase. */

@@ -14,11 +14,12 @@ export interface Candidate {
 }
 
 /** Prompts that could be asked now: this phase, this language, not yet asked, placeholders fillable. */
-export function candidatesFor(ctx: CoachContext, phase: CoachPhase, card: CoachCard | null, phrase: string | null, used: ReadonlySet<string>): Candidate[] {
+export function candidatesFor(ctx: CoachContext, phase: CoachPhase, card: CoachCard | null, phrase: string | null, used: ReadonlySet<string>, anyPhase: readonly PromptIntent[] = []): Candidate[] {
   const out: Candidate[] = [];
   for (const p of PROMPT_BANK) {
-    if (p.phase !== phase.key || p.language !== ctx.language || p.intent === "group") continue;
-    if (used.has(p.id)) continue;
+    // Some moves (handing a question back) fit every phase; the bank files them under one.
+    if ((p.phase !== phase.key && !anyPhase.includes(p.intent)) || p.language !== ctx.language || p.intent === "group") continue;
+    if (used.has(p.id) || !p.text.includes("?")) continue; // one question per turn: invitations without one are left to the facilitator
     if (/^\s*(why|por qué|למה)\b/i.test(p.text)) continue; // "why" invites defence
     if (CLOSED.test(p.text.split(/(?<=[.!])\s+/).pop() ?? "")) continue; // yes/no questions close the conversation
     if (p.text.includes("{word}") && !card) continue;
@@ -30,12 +31,12 @@ export function candidatesFor(ctx: CoachContext, phase: CoachPhase, card: CoachC
   if (card && (card.language ?? "en") === ctx.language) {
     const own = card.prompts[phase.key];
     const id = `card:${card.id}:${phase.key}`;
-    if (own && !used.has(id)) out.push({ id, intent: "card", text: own, themes: ["cards"] });
+    if (own && own.includes("?") && !used.has(id)) out.push({ id, intent: "card", text: own, themes: ["cards"] });
   }
   if (ctx.language === "en") {
     phase.prompts.forEach((text, i) => {
       const id = `journey:${phase.key}:${stableHash(text)}`;
-      if (!used.has(id) && !/^\s*why\b/i.test(text) && !CLOSED.test(text) && (card || !/\b(card|picture|image|word)\b/i.test(text)) && i < 6) out.push({ id, intent: "journey", text, themes: [] });
+      if (!used.has(id) && !/^\s*why\b/i.test(text) && !CLOSED.test(text) && text.includes("?") && (card || !/\b(card|picture|image|word)\b/i.test(text)) && i < 6) out.push({ id, intent: "journey", text, themes: [] });
     });
   }
   return out;

@@ -22,9 +22,9 @@ export type CheckName = "safety" | "open_question" | "grounded" | "in_phase" | "
 export type CheckResult = Partial<Record<CheckName, boolean>>;
 
 const OPEN_START: Record<string, RegExp> = {
-  en: /^(what|how|where|who|whom|when|which|if|from|on a scale|as you|in one word|looking|imagine|describe|say|tell me)\b/i,
-  he: /^(מה|איך|איפה|מי|מתי|איזה|איזו|אילו|אם|בסולם|במילה|כמה|על איזה|מכל|למי|ממה)/,
-  es: /^¿?\s*(qu[ée]|c[óo]mo|d[óo]nde|qui[ée]n|cu[áa]ndo|cu[áa]l|si|del 1|en una palabra|de todo|a qui[ée]n)/i,
+  en: /^(what|how|where|who|whom|when|which|by when|if|from|on a scale|as you|in one word|looking|imagine|describe|say|tell me)\b/i,
+  he: /^(מה|מ-?\d|איך|איפה|מי|מתי|איזה|איזו|אילו|אם|בסולם|במילה|כמה|על איזה|מכל|למי|ממה)/,
+  es: /^¿?\s*(para cu[áa]ndo|qu[ée]|c[óo]mo|d[óo]nde|qui[ée]n|cu[áa]ndo|cu[áa]l|si|del 1|en una palabra|de todo|a qui[ée]n)/i,
 };
 const STOP = new Set(
   "that this with have from they them their there what when where which about would could should really think feel feeling just like been were will your into than then some more very much only also because maybe little going today".split(" "),
