@@ -6,8 +6,10 @@ import { orgRoutes } from "../features/orgs/routes";
 import { invitationRoutes } from "../features/invitations/routes";
 import { profileRoutes } from "../features/profile/routes";
 import { libraryRoutes } from "../features/library/routes";
+import { sessionRoutes } from "../features/sessions/routes";
+import { joinRoutes } from "../features/join/routes";
 
 /** Every feature of the app; a new feature adds its `routes` here. */
-export const FEATURES: readonly FeatureRoutes[] = [landingRoutes, authRoutes, homeRoutes, orgRoutes, invitationRoutes, profileRoutes, libraryRoutes];
+export const FEATURES: readonly FeatureRoutes[] = [landingRoutes, authRoutes, homeRoutes, orgRoutes, invitationRoutes, profileRoutes, libraryRoutes, sessionRoutes, joinRoutes];
 
 export const NAV_ENTRIES: readonly NavEntry[] = FEATURES.flatMap((f) => f.nav ?? []).sort((a, b) => a.order - b.order);
