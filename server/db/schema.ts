@@ -3,3 +3,4 @@ export * from "./schema-core";
 export * from "./schema-content";
 export * from "./schema-sessions";
 export * from "./schema-ai";
+export * from "./schema-analytics";
