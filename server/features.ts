@@ -1,6 +1,7 @@
 import type { AppContext } from "./context";
 import type { ZApp } from "./http/types";
 import { authRoutes } from "./auth/routes";
+import { analysisRoutes } from "./analysis/routes";
 import { sessionRoutes } from "./sessions/routes";
 import { installRealtime } from "./realtime/server";
 import { orgRoutes } from "./orgs/routes";
@@ -20,4 +21,4 @@ export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
 /** The studio's default decks and journeys, brought up to date before anything can read them. */
 const defaultContent: Feature = (_app, ctx) => seedDefaultContent(ctx.database);
 
-export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, coachRoutes, feedbackRoutes, commitmentRoutes];
+export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes];
