@@ -4,3 +4,4 @@ export * from "./schema-content";
 export * from "./schema-sessions";
 export * from "./schema-ai";
 export * from "./schema-analytics";
+export * from "./schema-recs";
