@@ -21,6 +21,13 @@ export function RecordPage() {
   const { sessionId = "" } = useParams();
   const { activeOrg } = useSignedIn();
   const record = useQuery({ queryKey: sessionKeys.record(activeOrg?.org.id ?? "none", sessionId), queryFn: () => sessionsApi.record(sessionId) });
+  const journeyId = record.data?.session.journeyId ?? null;
+  // The log names every phase it moved to; the first one, entered by starting, is named from the journey.
+  const journey = useQuery({
+    queryKey: sessionKeys.journey(activeOrg?.org.id ?? "none", journeyId ?? ""),
+    queryFn: () => sessionsApi.journey(journeyId ?? ""),
+    enabled: journeyId !== null && (record.data?.phases.some((p) => !p.name) ?? false),
+  });
   const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeStyle: "short" }).format(new Date(iso));
 
   if (record.isPending) return <PageLoading />;
@@ -46,7 +53,7 @@ export function RecordPage() {
         <ol className="space-y-2">
           {r.phases.map((p, i) => (
             <li key={`${i}-${p.startedAt}`} className="flex flex-wrap justify-between gap-2 border-s-4 border-brand-700 ps-3 dark:border-brand-300">
-              <span className="font-semibold">{p.name || t("sessions.record.phaseNumber", { index: p.index + 1 })}</span>
+              <span className="font-semibold">{p.name || journey.data?.phases[p.index]?.name || t("sessions.record.phaseNumber", { index: p.index + 1 })}</span>
               <span className="text-stone-700 dark:text-stone-300">
                 {time(p.startedAt)} · {duration(p.seconds, t)}
               </span>

@@ -36,7 +36,7 @@ function SpotlightableCard({ card, lookup, spotlit }: { card: CardState; lookup:
     <li className="flex flex-col items-center gap-1">
       <CardView card={card} info={info} size="sm" />
       {card.faceUp ? (
-        <Button variant={spotlit ? "primary" : "ghost"} busy={busy} disabled={spotlit} onClick={() => void run("card.spotlight", { cardId: card.cardId })} aria-label={t("sessions.deal.spotlightOf", { name })}>
+        <Button variant={spotlit ? "primary" : "ghost"} busy={busy} disabled={spotlit} onClick={() => void run("card.spotlight", { cardId: card.cardId })} aria-label={spotlit ? t("sessions.deal.inSpotlightOf", { name }) : t("sessions.deal.spotlightOf", { name })}>
           {spotlit ? t("sessions.deal.inSpotlight") : t("sessions.deal.spotlight")}
         </Button>
       ) : null}
