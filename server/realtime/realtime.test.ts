@@ -227,3 +227,35 @@ describe("live sessions over Socket.IO", () => {
     expect(entry.commitments[0].text).toBe("Walk at lunch");
   });
 });
+
+describe("safety alerts in a live session", () => {
+  it("reach the session's facilitators, and nobody else", async () => {
+    const t = await createTestApp();
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const addr = t.app.server.address();
+    const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+    const owner = await signUp(t.app);
+    const s = (await t.app.inject({ method: "POST", url: "/api/sessions", headers: owner.headers, payload: { title: "Care", journeyId: defaultJourneys()[0].id } })).json();
+    const g = (await t.app.inject({ method: "POST", url: "/api/sessions/join", payload: { joinCode: s.joinCode, displayName: "G" } })).json();
+    const fac = new LiveClient(url, owner.token);
+    const guest = new LiveClient(url, g.token);
+    const got: { fac: unknown[]; guest: unknown[] } = { fac: [], guest: [] };
+    fac.socket.on("session:alert", (a) => got.fac.push(a));
+    guest.socket.on("session:alert", (a) => got.guest.push(a));
+    try {
+      await fac.join(s.id);
+      await guest.join(s.id);
+      const conv = await t.app.inject({ method: "POST", url: "/api/coach/conversations", headers: { authorization: `Bearer ${g.token}` }, payload: { sessionId: s.id } });
+      expect(conv.statusCode).toBe(201);
+      const reply = await t.app.inject({ method: "POST", url: `/api/coach/conversations/${conv.json().id}/messages`, headers: { authorization: `Bearer ${g.token}` }, payload: { text: "I don't want to live anymore" } });
+      expect(reply.json().safety.kind).toBe("self_harm");
+      for (let i = 0; i < 100 && got.fac.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(got.fac).toEqual([expect.objectContaining({ sessionId: s.id, participantId: g.participantId, kind: "self_harm" })]);
+      expect(got.guest).toEqual([]);
+    } finally {
+      fac.close();
+      guest.close();
+      await t.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import type { ZApp } from "../http/types";
 import { sessionRepository } from "../sessions/repository";
 import { publishCommitted, tableViewerId } from "./publisher";
 import { PresenceTracker } from "./presence";
+import { onSafetyAlert } from "../coach/alerts";
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -63,6 +64,18 @@ export async function installRealtime(app: ZApp, ctx: AppContext): Promise<Serve
   const repo = sessionRepository(ctx.database.db);
   const nsp = io.of(LIVE_NAMESPACE);
   const presence = new PresenceTracker(nsp);
+
+  // A crisis sign in a participant's private coach conversation reaches the facilitators at once.
+  const stopAlerts = onSafetyAlert((sessionId, participantId, kind) => {
+    nsp.to(liveRooms.facilitators(sessionId)).emit("session:alert", {
+      sessionId,
+      participantId,
+      kind,
+      at: Date.now(),
+      message: kind === "self_harm" || kind === "harm_to_others" || kind === "abuse" ? "A participant may need support now. Their coach has paused and offered help resources." : "A participant asked the coach for professional advice; the coach pointed them to a professional.",
+    });
+  });
+  ctx.onClose(stopAlerts);
 
   ctx.live.on("committed", (committed) => {
     publishCommitted(io, committed);
