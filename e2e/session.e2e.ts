@@ -159,3 +159,30 @@ test("a facilitator runs Pause → Expand → Focus → Do with two participants
   await ana.context.close();
   await ben.context.close();
 });
+
+test("a participant's typed words survive a reload and a lost connection", async ({ page, browser }) => {
+  await signUp(page, { name: "Gil", email: uniqueEmail("gil") });
+  await page.goto("/sessions");
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+  const code = (await page.getByTestId("join-code").textContent())?.trim() ?? "";
+
+  const noa = await joinAs(browser, code, "Noa", true);
+  const box = noa.page.getByLabel("What do you notice?");
+  await box.fill("Half a thought about starting over");
+  await noa.page.reload();
+  await expect(box).toHaveValue("Half a thought about starting over");
+
+  await noa.context.setOffline(true);
+  await expect(noa.page.getByText(/^Reconnecting…/)).toBeVisible({ timeout: 60_000 });
+  await noa.page.getByRole("button", { name: "Save for me" }).click();
+  await expect(noa.page.getByText(/1 action waits/)).toBeVisible();
+  await noa.context.setOffline(false);
+  await expect(noa.page.getByText("Saved in your journal for this session.")).toBeVisible({ timeout: 30_000 });
+  await expect(box).toHaveValue("");
+  await expect(noa.page.getByRole("listitem").filter({ hasText: "Half a thought about starting over" })).toHaveCount(1);
+  await expect(noa.page.getByText(/^Reconnecting…/)).toHaveCount(0);
+  // Only the lost connection itself may have been reported while offline.
+  expect(noa.log.errors.filter((e) => !/WebSocket|net::ERR_|Failed to load resource/.test(e))).toEqual([]);
+  await noa.context.close();
+});

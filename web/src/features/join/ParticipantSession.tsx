@@ -15,6 +15,7 @@ import { EndScreen } from "./EndScreen";
 import { HandAndReactions } from "./HandAndReactions";
 import { MyCards, TableSpread } from "./MyCards";
 import { ReflectionForm } from "./ReflectionForm";
+import { Spotlight } from "./Spotlight";
 import type { Seat } from "./seat";
 
 export function ParticipantSession({ seat, onLeave }: { seat: Seat; onLeave: () => void }) {
@@ -73,6 +74,7 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
       </header>
       <PhaseInfo state={state} audience="participant" />
       <BreakoutRoomInfo state={state} />
+      <Spotlight state={state} />
       <div className={box}>
         <MyCards state={state} />
       </div>
