@@ -67,7 +67,7 @@ export default async function run(r: Reporter) {
     r.add({ section: "live", name: "server heap per connected participant", value: (heapAfter - heapBefore) / N / 1024, unit: "KB", target: "< 100 KB" });
 
     const fac = io(`${base}/live`, { auth: { token: owner.accessToken }, transports: ["websocket"], forceNew: true });
-    await new Promise((res) => fac.once("connect", res));
+    await new Promise<void>((res) => fac.once("connect", () => res()));
     await fac.emitWithAck("session:join", { sessionId: session.id });
     const sent = new Map<number, number>();
     const rounds = 10;
