@@ -14,6 +14,7 @@ import { searchRoutes } from "./search/routes";
 import { coachRoutes } from "./coach/routes";
 import { feedbackRoutes } from "./feedback/routes";
 import { commitmentRoutes } from "./commitments/routes";
+import { analyticsRoutes } from "./analytics/routes";
 
 /** Each capability is a folder with a route installer; adding one is one line here. */
 export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
@@ -21,4 +22,4 @@ export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
 /** The studio's default decks and journeys, brought up to date before anything can read them. */
 const defaultContent: Feature = (_app, ctx) => seedDefaultContent(ctx.database);
 
-export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes];
+export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes, analyticsRoutes];
