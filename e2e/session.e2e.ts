@@ -1,9 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signUp, uniqueEmail, watchConsole } from "./support";
+import { PASSWORD, expectAccessible, signUp, uniqueEmail, watchConsole } from "./support";
 
 test.setTimeout(240_000);
 
-async function joinAs(browser: Browser, code: string, name: string, phone: boolean) {
+async function joinAs(browser: Browser, code: string, name: string, phone: boolean, lobby = false) {
   const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
   const page = await context.newPage();
   const log = watchConsole(page);
@@ -12,7 +12,8 @@ async function joinAs(browser: Browser, code: string, name: string, phone: boole
   await page.getByLabel("Your name").fill(name);
   await page.getByRole("button", { name: "Join", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
-  await expect(page.getByRole("heading", { level: 2, name: "My cards" })).toBeVisible();
+  if (lobby) await expect(page.getByText(`Hello ${name}, you are in the lobby.`)).toBeVisible();
+  else await expect(page.getByRole("heading", { level: 2, name: "My cards" })).toBeVisible();
   return { context, page, log };
 }
 
@@ -160,14 +161,19 @@ test("a facilitator runs Pause → Expand → Focus → Do with two participants
   await ben.context.close();
 });
 
-test("a participant's typed words survive a reload and a lost connection", async ({ page, browser }) => {
+test("a guest waits in the lobby, keeps typed words through a reload and a lost connection, and keeps a journal", async ({ page, browser }) => {
   await signUp(page, { name: "Gil", email: uniqueEmail("gil") });
   await page.goto("/sessions");
+  await page.getByRole("radio", { name: "Wait in a lobby until I let them in" }).check();
   await page.getByRole("button", { name: "Create session" }).click();
   await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
   const code = (await page.getByTestId("join-code").textContent())?.trim() ?? "";
 
-  const noa = await joinAs(browser, code, "Noa", true);
+  const noa = await joinAs(browser, code, "Noa", true, true);
+  await expectAccessible(noa.page, "lobby");
+  await page.getByRole("button", { name: "Let Noa in" }).click();
+  await expect(noa.page.getByRole("heading", { level: 2, name: "My cards" })).toBeVisible();
+
   const box = noa.page.getByLabel("What do you notice?");
   await box.fill("Half a thought about starting over");
   await noa.page.reload();
@@ -184,5 +190,20 @@ test("a participant's typed words survive a reload and a lost connection", async
   await expect(noa.page.getByText(/^Reconnecting…/)).toHaveCount(0);
   // Only the lost connection itself may have been reported while offline.
   expect(noa.log.errors.filter((e) => !/WebSocket|net::ERR_|Failed to load resource/.test(e))).toEqual([]);
+
+  // After the session the guest creates an account and the seat's journal comes along.
+  await page.getByRole("button", { name: "End session" }).click();
+  await page.getByRole("dialog", { name: "End this session?" }).getByRole("button", { name: "End session" }).click();
+  await expect(page).toHaveURL(/\/record$/);
+  await noa.page.getByRole("link", { name: "Create an account" }).click();
+  await noa.page.getByLabel("Name", { exact: true }).fill("Noa");
+  await noa.page.getByLabel("Email", { exact: true }).fill(uniqueEmail("noa"));
+  await noa.page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await noa.page.getByRole("button", { name: "Create account" }).click();
+  await expect(noa.page.getByText("This session is now in your journal.")).toBeVisible();
+  await noa.page.getByRole("link", { name: "Open my journal" }).click();
+  await expect(noa.page.getByRole("heading", { level: 1, name: "My journal" })).toBeVisible();
+  await expect(noa.page.getByText("Half a thought about starting over")).toBeVisible();
+  await expectAccessible(noa.page, "journal");
   await noa.context.close();
 });

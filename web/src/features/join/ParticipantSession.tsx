@@ -38,7 +38,8 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
   if (snapshot.status === "failed") {
     return (
       <LiveStopped error={snapshot.error}>
-        <Button onClick={onLeave}>{t("join.again")}</Button>
+        {/* Someone removed by the facilitator is not invited back in. */}
+        {snapshot.error?.message === "removed" ? null : <Button onClick={onLeave}>{t("join.again")}</Button>}
       </LiveStopped>
     );
   }
