@@ -14,7 +14,9 @@ import { searchRoutes } from "./search/routes";
 import { coachRoutes } from "./coach/routes";
 import { feedbackRoutes } from "./feedback/routes";
 import { commitmentRoutes } from "./commitments/routes";
+import { signalsRoutes } from "./signals/routes";
 import { analyticsRoutes } from "./analytics/routes";
+import { graphqlRoutes } from "./graphql/routes";
 
 /** Each capability is a folder with a route installer; adding one is one line here. */
 export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
@@ -22,4 +24,4 @@ export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
 /** The studio's default decks and journeys, brought up to date before anything can read them. */
 const defaultContent: Feature = (_app, ctx) => seedDefaultContent(ctx.database);
 
-export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes, analyticsRoutes];
+export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, signalsRoutes, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes, analyticsRoutes, graphqlRoutes];
