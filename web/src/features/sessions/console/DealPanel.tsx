@@ -35,6 +35,8 @@ function SpotlightableCard({ card, lookup, spotlit }: { card: CardState; lookup:
   return (
     <li className="flex flex-col items-center gap-1">
       <CardView card={card} info={info} size="sm" />
+      {/* The facilitator may know a face-down card; the word helps them follow the round. */}
+      {!card.faceUp && info ? <span className="max-w-24 truncate text-xs text-stone-700 dark:text-stone-300">{info.word}</span> : null}
       {card.faceUp ? (
         <Button variant={spotlit ? "primary" : "ghost"} busy={busy} disabled={spotlit} onClick={() => void run("card.spotlight", { cardId: card.cardId })} aria-label={spotlit ? t("sessions.deal.inSpotlightOf", { name }) : t("sessions.deal.spotlightOf", { name })}>
           {spotlit ? t("sessions.deal.inSpotlight") : t("sessions.deal.spotlight")}
