@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SessionEvent, SessionState } from "./session";
+import { faceWindowSchema, voiceWindowSchema, type FaceWindow, type VoiceWindow } from "./signals";
 
 // The realtime protocol on the Socket.IO namespace `/live`, typed for both ends:
 // `new Server<ClientToServerEvents, ServerToClientEvents>()` on the server and
@@ -61,6 +62,10 @@ export const signalsShareSchema = z.object({
   engagement: z.number().min(0).max(1).optional(),
   valence: z.number().min(-1).max(1).optional(),
   speakingMs: z.number().int().min(0).optional(),
+  /** The window's voice numbers (only with voice consent); see domain/signals.ts. */
+  voice: voiceWindowSchema.optional(),
+  /** The window's face numbers (only with face consent). */
+  face: faceWindowSchema.optional(),
 });
 export type SignalsShare = z.infer<typeof signalsShareSchema>;
 
@@ -108,6 +113,19 @@ export interface SignalsAggregate {
   valence?: number;
   /** Share of speaking time per participant, 0..1, for "everyone speaks before anyone speaks twice". */
   talkShare?: Record<string, number>;
+  /** Live per-participant numbers, for the facilitators' engagement strip only; never stored as such. */
+  participants?: Record<string, ParticipantSignals>;
+  /** People who stopped sharing since the last message (not why). */
+  stopped?: string[];
+}
+
+export interface ParticipantSignals {
+  /** Epoch ms of the window's end. */
+  at: number;
+  engagement?: number;
+  valence?: number;
+  voice?: VoiceWindow;
+  face?: FaceWindow;
 }
 
 export type SafetyKind = "self_harm" | "harm_to_others" | "abuse" | "medical" | "legal" | "financial";

@@ -16,6 +16,7 @@ import { sessionRepository } from "../sessions/repository";
 import { publishCommitted, tableViewerId } from "./publisher";
 import { PresenceTracker } from "./presence";
 import { onSafetyAlert } from "../coach/alerts";
+import { installSignals } from "../signals/live";
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -64,6 +65,7 @@ export async function installRealtime(app: ZApp, ctx: AppContext): Promise<Serve
   const repo = sessionRepository(ctx.database.db);
   const nsp = io.of(LIVE_NAMESPACE);
   const presence = new PresenceTracker(nsp);
+  installSignals(nsp, ctx);
 
   // A crisis sign in a participant's private coach conversation reaches the facilitators at once.
   const stopAlerts = onSafetyAlert((sessionId, participantId, kind) => {
