@@ -3,6 +3,7 @@ import { Reporter, machine, type Section } from "./lib";
 
 const sections: Record<string, () => Promise<{ default: Section }>> = {
   http: () => import("./http"),
+  coach: () => import("./coach"),
   search: () => import("./search"),
 };
 

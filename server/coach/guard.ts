@@ -58,4 +58,4 @@ export function replyViolation(text: string): string | null {
 }
 
 /** How many trailing characters to hold back while streaming, so a forbidden phrase is caught before it is shown. */
-export const STREAM_HOLDBACK = 40;
+export const STREAM_HOLDBACK = 24;

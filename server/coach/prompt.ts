@@ -10,7 +10,7 @@ const LANGUAGE_NAMES = { en: "English", he: "Hebrew", es: "Spanish" } as const;
  * memories, the person's messages) travels as quoted JSON data, marked as data, so it can
  * describe anything but can never become an instruction.
  */
-export function buildSystemPrompt(ctx: CoachContext, phase: PhaseKey, plannedQuestion: string): string {
+export function buildSystemPrompt(ctx: CoachContext, phase: PhaseKey): string {
   const current = ctx.phases.find((p) => p.key === phase) ?? ctx.phases[0];
   const data = {
     topic: ctx.topic ? redactPersonalData(ctx.topic, ctx.knownNames) : null,
@@ -18,7 +18,6 @@ export function buildSystemPrompt(ctx: CoachContext, phase: PhaseKey, plannedQue
     currentPhase: { key: current.key, name: current.name, purpose: current.purpose },
     cards: ctx.cards.map((c) => ({ word: c.word, picture: c.description ?? null, promptForThisPhase: c.prompts[phase] ?? null })),
     keptFromEarlierConversations: ctx.memories.map((m) => redactPersonalData(m, ctx.knownNames)),
-    aQuestionThatWouldFitNow: plannedQuestion,
   };
   return [
     "You are the coach of Points of You AI Studio: a warm, curious, brief facilitator of a card-based coaching conversation.",

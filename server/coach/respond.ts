@@ -1,7 +1,7 @@
 import type { Safety } from "../../domain/api/coach";
 import { detectLanguage } from "../analysis/index";
 import { BUILTIN_MODEL, chunkReply, createChatProvider, ProviderError, streamWithBudget, type ProviderSettings } from "../ai/providers/index";
-import { planTurn } from "./engine/index";
+import { phaseForTurn, planTurn } from "./engine/index";
 import type { CoachContext, CoachLanguage, DialogueState, TurnPlan } from "./engine/types";
 import { looksLikeInjection, replyViolation, STREAM_HOLDBACK } from "./guard";
 import { buildMessages, buildSystemPrompt } from "./prompt";
@@ -59,18 +59,22 @@ export async function takeTurn(input: TurnInput): Promise<TurnResult> {
     return { text: answer.text, language, state: input.state, safety: answer.safety, provider: "builtin", model: BUILTIN_MODEL };
   }
 
-  const plan = await planTurn(ctx, input.state, input.said);
   const provider = createChatProvider(input.settings);
   const steered = looksLikeInjection(input.said) || ctx.cards.some((c) => looksLikeInjection(`${c.word} ${c.description ?? ""} ${Object.values(c.prompts).join(" ")}`));
   if (!provider || steered) {
+    const plan = await planTurn(ctx, input.state, input.said);
     emitBuiltin(plan.text, input.onDelta);
     return { text: plan.text, language, state: plan.state, plan, provider: "builtin", model: BUILTIN_MODEL, fallback: provider && steered ? "injection" : undefined };
   }
 
+  // The builtin plan (state, fallback answer) is made once the model's first words are out:
+  // its sentence embedding takes the CPU for a while, and the person should not wait for it.
+  let planning: Promise<TurnPlan> | null = null;
+  const plan = () => (planning ??= planTurn(ctx, input.state, input.said));
   let full = "";
   let shown = 0;
   try {
-    const request = { system: buildSystemPrompt(ctx, plan.phase, plan.text), messages: buildMessages(ctx, input.history, input.said), maxOutputTokens: 300, signal: input.signal };
+    const request = { system: buildSystemPrompt(ctx, phaseForTurn(ctx, input.state, input.said)), messages: buildMessages(ctx, input.history, input.said), maxOutputTokens: 300, signal: input.signal };
     for await (const delta of streamWithBudget(provider, request, input.settings.timeoutMs)) {
       full += delta;
       const violation = replyViolation(full);
@@ -81,19 +85,22 @@ export async function takeTurn(input: TurnInput): Promise<TurnResult> {
         input.onDelta(full.slice(shown, safeUpTo));
         shown = safeUpTo;
       }
+      if (shown > 0 || !input.onDelta) setImmediate(() => void plan().catch(() => undefined));
     }
     const text = full.trim();
     if (!text) throw new ProviderError("empty", "The model answered with no text.");
     if (input.onDelta && full.length > shown) input.onDelta(full.slice(shown));
-    return { text, language, state: plan.state, plan, provider: provider.name, model: provider.model };
+    const made = await plan();
+    return { text, language, state: made.state, plan: made, provider: provider.name, model: provider.model };
   } catch (err) {
+    const made = await plan();
     const reason = err instanceof ProviderError ? err.reason : "error";
     if (input.signal?.aborted) {
-      return { text: full.slice(0, shown).trim() || plan.text, language, state: plan.state, plan, provider: provider.name, model: provider.model, fallback: "aborted" };
+      return { text: full.slice(0, shown).trim() || made.text, language, state: made.state, plan: made, provider: provider.name, model: provider.model, fallback: "aborted" };
     }
     input.onFallback?.(provider.name, reason, err instanceof Error ? err.message : String(err));
     // Whatever was already shown is superseded: the final message carries the builtin answer.
-    emitBuiltin(shown > 0 ? `\n\n${plan.text}` : plan.text, input.onDelta);
-    return { text: plan.text, language, state: plan.state, plan, provider: "builtin", model: BUILTIN_MODEL, fallback: reason };
+    emitBuiltin(shown > 0 ? `\n\n${made.text}` : made.text, input.onDelta);
+    return { text: made.text, language, state: made.state, plan: made, provider: "builtin", model: BUILTIN_MODEL, fallback: reason };
   }
 }

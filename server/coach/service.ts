@@ -64,18 +64,13 @@ export function coachService(ctx: AppContext) {
     return conv;
   }
 
-  async function contextFor(caller: Caller, conv: ConversationRow) {
-    const names: string[] = [];
-    const memories: string[] = [];
-    if (caller.kind === "user") {
-      const name = await repo.userName(caller.userId);
-      if (name) names.push(name);
-      memories.push(...(await repo.memories(caller.userId)).slice(0, 5).map((m) => m.text));
-    } else {
-      const p = await repo.participant(caller.participantId, caller.sessionId);
-      if (p) names.push(p.displayName);
-    }
-    return loadContext(repo, conv, names, memories);
+  /** Names are looked up only when text may leave for a remote model (they are redacted there). */
+  async function contextFor(caller: Caller, conv: ConversationRow, needNames = true) {
+    const [name, memories] = await Promise.all([
+      !needNames ? undefined : caller.kind === "user" ? repo.userName(caller.userId) : repo.participant(caller.participantId, caller.sessionId).then((p) => p?.displayName),
+      caller.kind === "user" ? repo.memories(caller.userId).then((rows) => rows.slice(0, 5).map((m) => m.text)) : [],
+    ]);
+    return loadContext(repo, conv, name ? [name] : [], memories);
   }
 
   return {
@@ -130,15 +125,18 @@ export function coachService(ctx: AppContext) {
 
     /** One turn: the person's words in, the coach's answer out (streamed through `onDelta` when asked). */
     async send(caller: Caller, conv: ConversationRow, text: string, opts: { signal?: AbortSignal; onDelta?: (t: string) => void } = {}) {
-      const coachCtx = await contextFor(caller, conv);
-      const history = (await repo.messages(conv.id)).map((m) => ({ role: m.role, text: m.text }));
+      const providerSettings = await settings.providerSettings(conv.orgId);
+      const [coachCtx, history] = await Promise.all([
+        contextFor(caller, conv, providerSettings.provider !== "builtin"),
+        repo.messages(conv.id).then((rows) => rows.map((m) => ({ role: m.role, text: m.text }))),
+      ]);
       const stored = conv.state ?? {};
       const result = await takeTurn({
         ctx: coachCtx,
         state: readState(stored),
         history,
         said: text,
-        settings: await settings.providerSettings(conv.orgId),
+        settings: providerSettings,
         signal: opts.signal,
         onDelta: opts.onDelta,
         onFallback: (provider, reason, detail) => {

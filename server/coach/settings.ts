@@ -17,13 +17,28 @@ function readStored(settings: Record<string, unknown>): StoredAi | null {
   return { provider: ai.provider, baseUrl: ai.baseUrl, model: ai.model, apiKeySealed: ai.apiKeySealed };
 }
 
+/** Settings are read on every coach turn and change rarely; other nodes see a change within this time. */
+const CACHE_MS = 10_000;
+const caches = new WeakMap<AppContext, Map<string, { at: number; value: ProviderSettings }>>();
+
 export function aiSettingsService(ctx: AppContext) {
   const repo = coachRepository(ctx.database.db);
   const server = ctx.config.ai;
+  let cache = caches.get(ctx);
+  if (!cache) caches.set(ctx, (cache = new Map()));
+  const cached = cache;
 
   return {
     /** The settings a turn runs with: the organisation's own when it chose any, else the server's. */
     async providerSettings(orgId: string | null): Promise<ProviderSettings> {
+      const hit = orgId ? cached.get(orgId) : undefined;
+      if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+      const value = await this.readProviderSettings(orgId);
+      if (orgId) cached.set(orgId, { at: Date.now(), value });
+      return value;
+    },
+
+    async readProviderSettings(orgId: string | null): Promise<ProviderSettings> {
       const stored = orgId ? readStored(await repo.orgSettings(orgId)) : null;
       if (!stored) return { provider: server.provider, baseUrl: server.baseUrl, model: server.model, apiKey: server.apiKey, timeoutMs: server.timeoutMs };
       const apiKey = stored.apiKeySealed ? (decryptCredential(ctx.config.secretKey, stored.apiKeySealed, orgId!) ?? undefined) : undefined;
@@ -44,11 +59,13 @@ export function aiSettingsService(ctx: AppContext) {
       const next: StoredAi =
         input.provider === "builtin" ? { provider: "builtin" } : { provider: input.provider, baseUrl: input.baseUrl, model: input.model, ...(apiKeySealed ? { apiKeySealed } : {}) };
       await repo.setOrgSetting(orgId, "ai", next);
+      cached.delete(orgId);
       return this.view(orgId);
     },
 
     async reset(orgId: string): Promise<AiSettings> {
       await repo.setOrgSetting(orgId, "ai", undefined);
+      cached.delete(orgId);
       return this.view(orgId);
     },
   };

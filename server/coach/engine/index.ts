@@ -78,6 +78,28 @@ function acknowledgement(ctx: CoachContext, dominant: string, confidence: number
   return null;
 }
 
+/**
+ * Whether this answer completes the phase: the person asks to move on, has gone deep enough,
+ * or has been here long enough. Cheap and synchronous, so a remote model can be called with
+ * the right phase while the builtin plan is still being made.
+ */
+function nextPhase(ctx: CoachContext, state: DialogueState, s: Signals): { index: number; changed: boolean } {
+  const index = Math.min(state.phaseIndex, ctx.phases.length - 1);
+  const key = ctx.phases[index].key;
+  const doneHere =
+    state.turnsInPhase >= MAX_TURNS[key] ||
+    (s.ready && state.turnsInPhase >= 1) ||
+    (!s.stuck && !s.asksAdvice && s.words >= DEEP_WORDS && state.turnsInPhase >= MIN_TURNS[key]) ||
+    (!s.stuck && s.words >= 6 && state.turnsInPhase >= MIN_TURNS[key] + 1);
+  if (doneHere && index < ctx.phases.length - 1 && key !== "do") return { index: index + 1, changed: true };
+  return { index, changed: false };
+}
+
+/** The phase the coming turn will be in. */
+export function phaseForTurn(ctx: CoachContext, state: DialogueState, said: string): PhaseKey {
+  return ctx.phases[nextPhase(ctx, state, readSignals(said, ctx.language)).index].key;
+}
+
 /** Embeds the prompt bank once, so the first turns of a phase do not wait for it. */
 export async function warmUpCoach(): Promise<void> {
   const { PROMPT_BANK, DEFAULT_CARDS, DEFAULT_JOURNEYS } = await import("../../../content/index");
@@ -113,19 +135,12 @@ export async function planTurn(ctx: CoachContext, previous: DialogueState, said:
   if (phrase) state.phrases.push(phrase);
   state.stuckStreak = s.stuck ? state.stuckStreak + 1 : 0;
 
-  // Move on when the person asks to, has gone deep enough, or has been here long enough.
-  let phase = ctx.phases[Math.min(state.phaseIndex, ctx.phases.length - 1)];
-  const doneHere =
-    state.turnsInPhase >= MAX_TURNS[phase.key] ||
-    (s.ready && state.turnsInPhase >= 1) ||
-    (!s.stuck && !s.asksAdvice && s.words >= DEEP_WORDS && state.turnsInPhase >= MIN_TURNS[phase.key]) ||
-    (!s.stuck && s.words >= 6 && state.turnsInPhase >= MIN_TURNS[phase.key] + 1);
-  let phaseChanged = false;
-  if (doneHere && state.phaseIndex < ctx.phases.length - 1 && !(phase.key === "do")) {
-    state.phaseIndex += 1;
+  const step = nextPhase(ctx, state, s);
+  const phase = ctx.phases[step.index];
+  const phaseChanged = step.changed;
+  if (phaseChanged) {
+    state.phaseIndex = step.index;
     state.turnsInPhase = 0;
-    phase = ctx.phases[state.phaseIndex];
-    phaseChanged = true;
   }
 
   if (phase.key === "do" && (s.intends || s.timeFrame) && !s.asksAdvice && !s.stuck) {
