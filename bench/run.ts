@@ -5,6 +5,7 @@ const sections: Record<string, () => Promise<{ default: Section }>> = {
   http: () => import("./http"),
   coach: () => import("./coach"),
   search: () => import("./search"),
+  analytics: () => import("./analytics"),
 };
 
 const wanted = process.argv.slice(2);
