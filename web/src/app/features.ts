@@ -8,9 +8,10 @@ import { profileRoutes } from "../features/profile/routes";
 import { libraryRoutes } from "../features/library/routes";
 import { sessionRoutes } from "../features/sessions/routes";
 import { joinRoutes } from "../features/join/routes";
+import { signalsRoutes } from "../features/signals/routes";
 import { analyticsRoutes } from "../features/analytics/routes";
 
 /** Every feature of the app; a new feature adds its `routes` here. */
-export const FEATURES: readonly FeatureRoutes[] = [landingRoutes, authRoutes, homeRoutes, orgRoutes, invitationRoutes, profileRoutes, libraryRoutes, sessionRoutes, joinRoutes, analyticsRoutes];
+export const FEATURES: readonly FeatureRoutes[] = [landingRoutes, authRoutes, homeRoutes, orgRoutes, invitationRoutes, profileRoutes, libraryRoutes, sessionRoutes, joinRoutes, analyticsRoutes, signalsRoutes];
 
 export const NAV_ENTRIES: readonly NavEntry[] = FEATURES.flatMap((f) => f.nav ?? []).sort((a, b) => a.order - b.order);
