@@ -6,6 +6,7 @@ const sections: Record<string, () => Promise<{ default: Section }>> = {
   coach: () => import("./coach"),
   search: () => import("./search"),
   analytics: () => import("./analytics"),
+  signals: () => import("./signals"),
 };
 
 const wanted = process.argv.slice(2);
