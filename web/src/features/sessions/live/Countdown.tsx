@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { timerRemainingMs } from "../../../../../domain/session/timer";
 import type { TimerState } from "../../../../../domain/session/types";
 import { useNow } from "./hooks";
+import { useLive } from "./LiveProvider";
 
 export function formatClock(ms: number): string {
   const total = Math.ceil(ms / 1000);
@@ -21,7 +22,9 @@ const MILESTONES_MS = [60_000, 10_000, 0];
 export function Countdown({ timer, size = "md" }: { timer: TimerState; size?: "md" | "xl" }) {
   const { t } = useTranslation();
   const running = timer.status === "running";
-  const now = useNow(running, 500);
+  // The end time is on the server's clock; correct for this device's.
+  const { snapshot } = useLive();
+  const now = useNow(running, 500) + snapshot.clockOffsetMs;
   const remaining = timerRemainingMs(timer, now);
   const [announcement, setAnnouncement] = useState("");
   const last = useRef(remaining);
@@ -36,7 +39,7 @@ export function Countdown({ timer, size = "md" }: { timer: TimerState; size?: "m
   }, [remaining, running, t]);
 
   useEffect(() => {
-    if (timer.status === "running") setAnnouncement(t("live.timer.started", { time: formatClock(timerRemainingMs(timer, Date.now())) }));
+    if (timer.status === "running") setAnnouncement(t("live.timer.started", { time: formatClock(timerRemainingMs(timer, Date.now() + snapshot.clockOffsetMs)) }));
     else if (timer.status === "paused") setAnnouncement(t("live.timer.paused"));
     // Only a change of status is news; the remaining time changes every tick.
   }, [timer.status, timer.endsAt]);

@@ -12,7 +12,7 @@ interface LiveValue {
 
 const LiveContext = createContext<LiveValue | null>(null);
 
-const CONNECTING: LiveSnapshot = { status: "connecting", state: null, seq: 0, presence: {}, pendingCount: 0, error: null, alerts: [] };
+const CONNECTING: LiveSnapshot = { status: "connecting", state: null, seq: 0, presence: {}, pendingCount: 0, error: null, alerts: [], clockOffsetMs: 0 };
 const noClientSubscribe = () => () => undefined;
 const notConnected: CommandResult = { ok: false, error: { code: "conflict", message: "not connected" } };
 

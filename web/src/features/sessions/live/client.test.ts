@@ -181,4 +181,13 @@ describe("LiveClient", () => {
     vi.advanceTimersByTime(20_500);
     expect(socket.last("presence:heartbeat").data).toEqual({ sessionId: SESSION, active: true });
   });
+
+  it("estimates how far the server's clock is ahead from live events", async () => {
+    const { client, socket } = await started();
+    answerJoin(socket, { ok: true, state: base(), seq: 0 });
+    socket.fire("session:event", { ...chat(1), at: Date.now() + 30_000 });
+    expect(client.getSnapshot().clockOffsetMs).toBeGreaterThanOrEqual(29_000);
+    socket.fire("session:event", { ...chat(2), at: Date.now() - 5_000 });
+    expect(client.getSnapshot().clockOffsetMs).toBeGreaterThanOrEqual(29_000);
+  });
 });

@@ -36,6 +36,8 @@ export interface LiveSnapshot {
   /** Why the client stopped (removed, wrong session, token no longer valid). */
   error: RealtimeError | null;
   alerts: readonly SessionAlert[];
+  /** Roughly how far the server's clock is ahead of this device's; timers count down on the server's time. */
+  clockOffsetMs: number;
 }
 
 export type CommandResult = CommandAck;
@@ -70,7 +72,7 @@ interface PendingCommand {
   resolve: (result: CommandResult) => void;
 }
 
-const EMPTY: LiveSnapshot = { status: "connecting", state: null, seq: 0, presence: {}, pendingCount: 0, error: null, alerts: [] };
+const EMPTY: LiveSnapshot = { status: "connecting", state: null, seq: 0, presence: {}, pendingCount: 0, error: null, alerts: [], clockOffsetMs: 0 };
 const FATAL_JOIN_ERRORS = new Set(["forbidden", "not_found", "unauthenticated"]);
 
 function defaultSocket(auth: (cb: (data: { token: string }) => void) => void): LiveSocket {
@@ -103,6 +105,7 @@ export class LiveClient {
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private refreshes = 0;
+  private clockSamples = 0;
 
   constructor(options: LiveClientOptions) {
     this.opts = {
@@ -251,9 +254,23 @@ export class LiveClient {
   // --- events -----------------------------------------------------------------------------
 
   private receive(m: SessionEventMessage): void {
+    // Events replayed while catching up carry old stamps; only live ones say what time it is.
+    if (this.joined) this.sampleClock(m.at);
     if (m.seq <= this.snapshot.seq && this.snapshot.state) return;
     this.buffer.set(m.seq, m);
     if (this.snapshot.state) this.drain();
+  }
+
+  /**
+   * An event is stamped when stored, before it travels, so the server's clock is at least
+   * that far ahead: the largest sample is the best estimate (old, replayed events only give
+   * smaller ones and so never win).
+   */
+  private sampleClock(at: number): void {
+    const sample = at - Date.now();
+    const current = this.snapshot.clockOffsetMs;
+    this.clockSamples += 1;
+    if (this.clockSamples === 1 || sample > current + 250) this.update({ clockOffsetMs: sample });
   }
 
   /** Applies every buffered event that follows on; an event after a hole waits for it. */
