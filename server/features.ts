@@ -14,6 +14,8 @@ import { searchRoutes } from "./search/routes";
 import { coachRoutes } from "./coach/routes";
 import { feedbackRoutes } from "./feedback/routes";
 import { commitmentRoutes } from "./commitments/routes";
+import { recsRoutes } from "./recs/routes";
+import { experimentRoutes } from "./experiments/routes";
 import { signalsRoutes } from "./signals/routes";
 import { analyticsRoutes } from "./analytics/routes";
 import { graphqlRoutes } from "./graphql/routes";
@@ -24,4 +26,4 @@ export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
 /** The studio's default decks and journeys, brought up to date before anything can read them. */
 const defaultContent: Feature = (_app, ctx) => seedDefaultContent(ctx.database);
 
-export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, signalsRoutes, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes, analyticsRoutes, graphqlRoutes];
+export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, signalsRoutes, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes, analyticsRoutes, graphqlRoutes, recsRoutes, experimentRoutes];

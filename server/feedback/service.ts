@@ -2,6 +2,7 @@ import type { FeedbackInput } from "../../domain/api/coach";
 import type { AppContext } from "../context";
 import { forbidden, notFound } from "../errors";
 import type { Actor, GuestActor } from "../policies";
+import { feedbackHooks } from "./hooks";
 import { feedbackRepository } from "./repository";
 
 /**
@@ -36,12 +37,16 @@ export function feedbackService(ctx: AppContext) {
           Object.assign(context, { conversationId: message.conversationId, provider: meta.provider ?? null, promptId: meta.promptId ?? null, phase: meta.phase ?? null });
           break;
         }
-        case "recommendation":
-          if (!input.context?.recommendationIds?.includes(input.targetId)) throw notFound("The recommendation");
+        case "recommendation": {
+          // The recommender knows the suggestions it logged; ids it does not know still count when the client lists them as shown.
+          const known = await feedbackHooks(ctx).resolvers.get("recommendation")?.(orgId, actor, input.targetId);
+          if (known) Object.assign(context, known);
+          else if (!input.context?.recommendationIds?.includes(input.targetId)) throw notFound("The recommendation");
           break;
+        }
       }
       const sessionId = actor.kind === "participant" ? actor.sessionId : (input.context?.sessionId ?? null);
-      await repo.insert({
+      const recorded = {
         orgId,
         userId: actor.kind === "user" ? actor.userId : null,
         participantId: actor.kind === "participant" ? actor.participantId : null,
@@ -49,10 +54,12 @@ export function feedbackService(ctx: AppContext) {
         targetType: input.targetType,
         targetId: input.targetId,
         signal: input.signal,
-        value: input.value ?? null,
-        reason: input.reason ?? null,
         context,
-      });
+      };
+      await repo.insert({ ...recorded, value: input.value ?? null, reason: input.reason ?? null });
+      for (const listener of feedbackHooks(ctx).listeners) {
+        await Promise.resolve(listener(recorded)).catch((err: unknown) => ctx.log.warn({ err: String(err) }, "a feedback listener failed"));
+      }
     },
   };
 }

@@ -13,7 +13,8 @@ export interface Candidate {
 
 /** A piece of what the person brought: the topic, or one of their reflections. */
 export interface QueryPiece {
-  kind: "topic" | "reflection";
+  /** "phase" nudges the query towards the method's moment but is never given as a reason. */
+  kind: "topic" | "reflection" | "phase";
   text: string;
   vector: Vector;
 }
@@ -83,6 +84,8 @@ export function posterior(count: CardCount | undefined, params: RecsParams): [al
   return [1 + count.pos, 1 + count.neg + params.exposureFailureWeight * unanswered];
 }
 
+const PIECE_WEIGHT: Record<QueryPiece["kind"], number> = { topic: 1.5, reflection: 1, phase: 0.4 };
+
 /** Scales values to 0..1 over the candidates, so weights mean the same with any spread. */
 function rescale(values: Map<string, number>): Map<string, number> {
   let lo = Infinity, hi = -Infinity;
@@ -108,7 +111,7 @@ interface Scored {
  */
 export function rankCards(input: RankInput): Ranked[] {
   const { params, model } = input;
-  const query = meanVector(input.pieces.map((p) => p.vector), input.pieces.map((p) => (p.kind === "topic" ? 1.5 : 1)));
+  const query = meanVector(input.pieces.map((p) => p.vector), input.pieces.map((p) => PIECE_WEIGHT[p.kind]));
   const content = new Map<string, number>();
   const bestPiece = new Map<string, QueryPiece | null>();
   for (const c of input.candidates) {
@@ -121,6 +124,7 @@ export function rankCards(input: RankInput): Ranked[] {
     let best: QueryPiece | null = null;
     let bestSim = -Infinity;
     for (const p of input.pieces) {
+      if (p.kind === "phase") continue;
       const s = dot(p.vector, c.vector);
       if (s > bestSim) (bestSim = s), (best = p);
     }
