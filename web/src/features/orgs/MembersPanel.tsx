@@ -36,7 +36,7 @@ export function MembersPanel() {
   });
 
   const remove = useMutation({
-    mutationFn: (member: Member) => orgsApi.removeMember(member.user.id),
+    mutationFn: (member: Member) => (member.user.id === me.user.id ? orgsApi.leave() : orgsApi.removeMember(member.user.id)),
     onSuccess: async (_void, member) => {
       setPendingRemoval(null);
       if (member.user.id === me.user.id) {
