@@ -109,7 +109,12 @@ export async function warmUpCoach(): Promise<void> {
     ...DEFAULT_CARDS.flatMap((c) => Object.values(c.prompts).map((t) => promptEmbeddingText(t, ["cards"]))),
     ...DEFAULT_JOURNEYS.flatMap((j) => j.phases.flatMap((p) => p.steps.flatMap((st) => st.prompts.map((t) => promptEmbeddingText(t, []))))),
   ];
-  await embedder.embed([...new Set(texts)]);
+  // Small slices with a pause between them, so requests served meanwhile are not held up.
+  const unique = [...new Set(texts)];
+  for (let i = 0; i < unique.length; i += 8) {
+    await embedder.embed(unique.slice(i, i + 8));
+    await new Promise((r) => setImmediate(r));
+  }
   await analyzeText("warming up");
   keyPhrase("warming up the tagger", "en");
 }
