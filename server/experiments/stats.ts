@@ -14,7 +14,8 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): { lo
   const denom = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denom;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At 0 or all successes the bound is exactly 0 or 1; floating point would leave 0.9999….
+  return { low: successes === 0 ? 0 : Math.max(0, centre - half), high: successes === trials ? 1 : Math.min(1, centre + half) };
 }
 
 /**
