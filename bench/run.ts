@@ -7,6 +7,7 @@ const sections: Record<string, () => Promise<{ default: Section }>> = {
   search: () => import("./search"),
   analytics: () => import("./analytics"),
   signals: () => import("./signals"),
+  recs: () => import("./recs"),
 };
 
 const wanted = process.argv.slice(2);
