@@ -33,7 +33,7 @@ function recordSocket(page: Page) {
         return;
       }
       sent.largest = Math.max(sent.largest, frame.payload.length);
-      const m = /^42\/live,(.*)$/s.exec(frame.payload);
+      const m = /^42\/live,\d*(.*)$/s.exec(frame.payload);
       if (!m) return;
       const [event, body] = JSON.parse(m[1]) as [string, Record<string, unknown>];
       if (event === "signals:share") shares.push({ at: Date.now(), raw: frame.payload, body });

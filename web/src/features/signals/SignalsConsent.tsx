@@ -61,7 +61,7 @@ export function SignalsConsent({ share }: { share: Share }) {
         ) : null}
       </div>
       <p role="status" className="text-sm">
-        {current ? t("signals.consent.sharing", { kinds: current.split(",").map((k) => t(`signals.consent.${k}`)).join(", ") }) : t("signals.consent.textOnly")}
+        {current ? t("signals.consent.sharing", { kinds: (["voice", "face"] as const).filter((k) => current.includes(k)).map((k) => t(`signals.consent.${k}`)).join(", ") }) : t("signals.consent.textOnly")}
       </p>
       {error ? (
         <p role="alert" className="text-sm text-red-800 dark:text-red-300">

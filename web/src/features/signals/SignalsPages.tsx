@@ -20,13 +20,13 @@ export function ParticipantSignalsPage() {
   usePageTitle(t("signals.page.participantTitle"));
   if (!seat) {
     return (
-      <main className="mx-auto max-w-md space-y-3 px-4 py-10">
+      <div className="mx-auto max-w-md space-y-3 px-4 py-10">
         <h1 className="text-2xl font-bold">{t("signals.page.participantTitle")}</h1>
         <p>{t("signals.page.noSeat")}</p>
         <Link className="underline" to={`/join/${code}`}>
           {t("signals.page.joinFirst")}
         </Link>
-      </main>
+      </div>
     );
   }
   return <ParticipantSignals sessionId={seat.sessionId} token={seat.token} title={seat.title} />;
@@ -36,11 +36,11 @@ function ParticipantSignals({ sessionId, token, title }: { sessionId: string; to
   const { t } = useTranslation();
   const share = useSignalsShare({ sessionId, seatToken: token });
   return (
-    <main className="mx-auto w-full max-w-2xl space-y-4 px-3 py-6">
+    <div className="mx-auto w-full max-w-2xl space-y-4 px-3 py-6">
       <h1 className="text-2xl font-bold">{t("signals.page.participantHeading", { title })}</h1>
       <SignalsConsent share={share} />
       <MySignals mine={share.mine} />
-    </main>
+    </div>
   );
 }
 
@@ -51,11 +51,11 @@ export function FacilitatorSignalsPage() {
   usePageTitle(t("signals.page.facilitatorTitle"));
   return (
     <LiveProvider sessionId={sessionId} getToken={() => userToken()} refreshToken={() => userToken({ fresh: true })}>
-      <main className="mx-auto w-full max-w-5xl space-y-4 px-3 py-6">
+      <div className="mx-auto w-full max-w-5xl space-y-4 px-3 py-6">
         <h1 className="text-2xl font-bold">{t("signals.page.facilitatorTitle")}</h1>
         <LiveStrip sessionId={sessionId} />
         <SignalsAfterwards sessionId={sessionId} />
-      </main>
+      </div>
     </LiveProvider>
   );
 }
