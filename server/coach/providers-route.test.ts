@@ -84,6 +84,29 @@ describe("the coach with a configured model", () => {
     expect(fake.requests.length).toBe(before);
   });
 
+  it("stops generating when the client closes the stream, keeping what was said", async () => {
+    fake.behave({ chunks: ["'Unsettled' — what ", "does unsettled ", "feel like ", "in your body ", "right now, ", "as you ", "sit here?"], delayMs: 150 });
+    const id = await conversation();
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = t.app.server.address() as { port: number };
+    const controller = new AbortController();
+    const res = await fetch(`http://127.0.0.1:${port}/api/coach/conversations/${id}/messages`, {
+      method: "POST",
+      headers: { ...owner.headers, "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ text: "I feel unsettled." }),
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    let seen = "";
+    while (!seen.includes("event: delta")) seen += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await new Promise((r) => setTimeout(r, 1_500));
+    const conv = (await t.app.inject({ method: "GET", url: `/api/coach/conversations/${id}`, headers: owner.headers })).json() as { messages: { role: string; text: string }[] };
+    expect(conv.messages.map((m) => m.role)).toEqual(["user", "coach"]);
+    expect(conv.messages[1].text.length).toBeGreaterThan(0);
+    expect(conv.messages[1].text).not.toContain("sit here?");
+  });
+
   it("stores an organisation's key encrypted, never returns it, and uses it", async () => {
     const admin = await memberOf(t.app, owner, "admin");
     const member = await memberOf(t.app, owner, "member");
