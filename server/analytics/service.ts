@@ -29,8 +29,34 @@ export function analyticsService(ctx: AppContext, materialiser: AnalyticsMateria
   const dash = dashboardRepository(ctx.database.db);
   const sessions = sessionService(ctx, ctx.live);
 
+  /**
+   * Dashboards only change when the fingerprint does, so an answer is kept until then. For
+   * noisy organisation figures this also helps privacy: asking again returns the same noise
+   * instead of fresh draws that could be averaged away.
+   */
+  const cache = new Map<string, Dashboard>();
+  const CACHE_SIZE = 200;
+
   async function dashboard(scope: Scope, rules: PrivacyRules): Promise<Dashboard> {
-    await materialiser.backfill(scope.orgId);
+    let print = await repo.fingerprint(scope.orgId);
+    if (print.missing > 0) {
+      await materialiser.backfill(scope.orgId);
+      print = await repo.fingerprint(scope.orgId);
+    }
+    const key = `${JSON.stringify(scope)}|${JSON.stringify(rules)}|${print.key}`;
+    const kept = cache.get(key);
+    if (kept) {
+      cache.delete(key);
+      cache.set(key, kept);
+      return kept;
+    }
+    const fresh = await computeDashboard(scope, rules);
+    cache.set(key, fresh);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return fresh;
+  }
+
+  async function computeDashboard(scope: Scope, rules: PrivacyRules): Promise<Dashboard> {
     const org = scope.facilitatorId === null;
     const [totals, people, daily, chosen, swapped, commitments, coach, reflections, facilitators, recent] = await Promise.all([
       dash.totals(scope),
