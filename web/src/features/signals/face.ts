@@ -60,6 +60,9 @@ export class FaceSampler {
   private stopped = false;
   private lastLoad: FaceLoad = { fps: 0, busyShare: 0, frameMs: 0, backend: "" };
 
+  /** `backend` is for measurements; the app lets the sampler choose. */
+  constructor(private readonly options: { backend?: "webgl" | "cpu" } = {}) {}
+
   async start(): Promise<void> {
     this.stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 320 }, height: { ideal: 240 }, frameRate: { ideal: 10 } }, audio: false });
     const video = document.createElement("video");
@@ -69,7 +72,7 @@ export class FaceSampler {
     await video.play();
     this.video = video;
     const { Human } = await import("@vladmandic/human");
-    let human = new Human({ ...CONFIG, backend: "webgl" });
+    let human = new Human({ ...CONFIG, backend: this.options.backend ?? "webgl" });
     try {
       await human.load();
       await human.tf.ready();
