@@ -111,7 +111,7 @@ export class FaceSampler {
     this.busyMs += spent;
     this.analysed += 1;
     // Keep analysis under ~20% of the time: a 300 ms frame waits 1.5 s before the next one.
-    this.intervalMs = Math.max(1000 / FACE_MAX_FPS, Math.min(10_000, spent * 5));
+    this.intervalMs = Math.max(1000 / FACE_MAX_FPS, Math.min(30_000, spent * 5));
     this.schedule(Math.max(0, this.intervalMs - spent));
   }
 
