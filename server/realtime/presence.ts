@@ -62,9 +62,10 @@ export class PresenceTracker {
     }
   }
 
-  /** Everyone present in a session on this node. */
-  present(sessionId: string): string[] {
-    return [...(this.sessions.get(sessionId)?.keys() ?? [])];
+  /** Everyone present in a session on this node, as a full update for someone who just joined. */
+  snapshot(sessionId: string) {
+    const people = this.sessions.get(sessionId);
+    return { sessionId, present: [...(people?.entries() ?? [])].map(([participantId, s]) => ({ participantId, active: s.active, lastSeenAt: s.lastSeenAt })) };
   }
 
   private flush() {

@@ -105,6 +105,26 @@ describe("live sessions over Socket.IO", () => {
     expect(r.cards.some((c: { event: string }) => c.event === "swapped")).toBe(true);
   });
 
+  it("tells a guest the words of the cards they may see, and of no others", async () => {
+    const s = await newSession();
+    const fac = client(owner.token);
+    await fac.join(s.id);
+    const a = await join(s.joinCode, "Ana");
+    const b = await join(s.joinCode, "Ben");
+    const deal = await fac.command("cards.deal", { deckId: PHOTO_DECK_ID, mode: "face-down", count: 2, to: "each" });
+    expect(deal.ok).toBe(true);
+    const state = ((await fac.join(s.id)) as { ok: true; state: SessionState }).state;
+    const handOf = (pid: string) => Object.values(state.cards).filter((c) => c.location.kind === "hand" && c.location.participantId === pid).map((c) => c.cardId).sort();
+    const res = await t.app.inject({ method: "GET", url: `/api/sessions/${s.id}/cards`, headers: { authorization: `Bearer ${a.token}` } });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { id: string; word: string }[];
+    expect(items.map((c) => c.id).sort()).toEqual(handOf(a.participantId));
+    expect(items.every((c) => c.word.length > 0)).toBe(true);
+    expect(items.some((c) => handOf(b.participantId).includes(c.id))).toBe(false);
+    const other = await newSession();
+    expect((await t.app.inject({ method: "GET", url: `/api/sessions/${other.id}/cards`, headers: { authorization: `Bearer ${a.token}` } })).statusCode).toBe(404);
+  });
+
   it("rejects facilitator commands from participants, bad payloads, and applies a repeated command id once", async () => {
     const s = await newSession();
     const p = await join(s.joinCode, "Pat");

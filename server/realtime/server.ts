@@ -137,6 +137,8 @@ export async function installRealtime(app: ZApp, ctx: AppContext): Promise<Serve
         const view = viewState(current.state, { participantId: seat.table ? tableViewerId(sessionId) : seat.participantId, role: seat.table ? "participant" : seat.role });
         presence.join(sessionId, seat.participantId, socket.id, seat.table === true);
         ack({ ok: true, state: view, seq: current.seq });
+        // Later updates are changes only; whoever joins starts from the full list.
+        socket.emit("presence:update", presence.snapshot(sessionId));
       } catch (err) {
         ctx.log.error({ err }, "session:join failed");
         ack(fail("invalid", "Could not join the session. Please try again."));

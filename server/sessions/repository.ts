@@ -108,6 +108,10 @@ export function sessionRepository(db: Db) {
       const rows = await db.select({ id: cards.id, word: cards.word, imageUrl: cards.imageUrl }).from(cards).where(inArray(cards.id, ids));
       return new Map(rows.map((r) => [r.id, { word: r.word, imageUrl: r.imageUrl }]));
     },
+    async cardRows(ids: string[]) {
+      if (ids.length === 0) return [];
+      return db.select().from(cards).where(inArray(cards.id, ids));
+    },
     async journeyFor(journeyId: string, orgId: string) {
       return (await db.select().from(journeys).where(and(eq(journeys.id, journeyId), isNull(journeys.archivedAt), or(isNull(journeys.orgId), eq(journeys.orgId, orgId)))).limit(1))[0];
     },

@@ -6,6 +6,7 @@ import type { AppContext } from "../context";
 import { requireOrgActor, requireUser } from "../http/auth-hook";
 import { errorResponses, requestOrigin, type ZApp } from "../http/types";
 import { buildRecord } from "./record";
+import { CardView } from "../cards/schemas";
 import { sessionService } from "./service";
 
 export function sessionRoutes(app: ZApp, ctx: AppContext) {
@@ -57,6 +58,15 @@ export function sessionRoutes(app: ZApp, ctx: AppContext) {
       const svg = await QRCode.toString(s.joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       return reply.type("image/svg+xml").header("cache-control", "private, max-age=3600").send(svg);
     },
+  );
+
+  app.get(
+    "/api/sessions/:id/cards",
+    {
+      config: { access: "participant" },
+      schema: { tags, summary: "Words and pictures of the cards this person can see in the session (guests included)", params: IdParams, response: { 200: z.object({ items: z.array(CardView) }), ...errorResponses } },
+    },
+    async (req) => ({ items: await sessions.visibleCards(req.actor!, req.params.id) }),
   );
 
   app.post(

@@ -1,14 +1,18 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { createInitialState, type JourneyPhase, type SessionState } from "../../domain/session";
+import { HIDDEN, createInitialState, viewState, type JourneyPhase, type SessionState } from "../../domain/session";
+import { presentCard } from "../cards/present";
+import { mediaFor } from "../media/index";
 import { JOIN_CODE_ALPHABET, type CreateSessionInput } from "../../domain/api/sessions";
 import type { AppContext } from "../context";
 import { conflict, forbidden, notFound, unprocessable } from "../errors";
-import { hasRole, type Actor } from "../policies";
+import { hasRole, type Actor, type GuestActor } from "../policies";
 import type { Role } from "../../domain/api/common";
 import type { LiveSessions } from "./live";
 import { sessionRepository, type SessionRow } from "./repository";
 
 type OrgActor = Actor & { orgId: string; role: Role };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function newJoinCode(): string {
   let code = "";
@@ -198,6 +202,38 @@ export function sessionService(ctx: AppContext, live: LiveSessions) {
         });
       }
       return out;
+    },
+
+    /**
+     * The cards in play that this person may see (face up, or in their own hand), so a guest
+     * without library access still sees words and pictures. Nothing hidden is revealed.
+     */
+    async visibleCards(actor: Actor | GuestActor, sessionId: string) {
+      let participantId: string;
+      let role: "facilitator" | "cofacilitator" | "participant";
+      if (actor.kind === "participant") {
+        if (actor.sessionId !== sessionId) throw notFound("That session");
+        const p = await repo.participant(actor.participantId);
+        if (!p) throw notFound("That session");
+        participantId = p.id;
+        role = p.role;
+      } else {
+        const row = await repo.byId(sessionId);
+        const seat = row ? await repo.participantOfUser(sessionId, actor.userId) : undefined;
+        if (!row || !seat) throw notFound("That session");
+        participantId = seat.id;
+        role = seat.role;
+      }
+      const current = await live.current(sessionId);
+      if (!current) throw notFound("That session");
+      const view = viewState(current.state, { participantId, role });
+      const ids = Object.values(view.cards)
+        .map((c) => c.cardId)
+        // A hidden card's id is a placeholder ("hidden", or "hidden:<slot>"), never a real id.
+        .filter((id) => !id.startsWith(HIDDEN) && UUID.test(id));
+      const rows = await repo.cardRows([...new Set(ids)]);
+      const media = mediaFor(ctx);
+      return rows.map((r) => presentCard(r, media));
     },
 
     async markEndedIfNeeded(sessionId: string, state: SessionState) {

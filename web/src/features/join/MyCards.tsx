@@ -5,11 +5,13 @@ import { Button } from "../../components/Button";
 import { CardView, cardName, cardsIn } from "../sessions/live/cards";
 import { useCommand } from "../sessions/live/hooks";
 import { useLive } from "../sessions/live/LiveProvider";
+import { useSeatCard } from "./seatCards";
 
 function MyCard({ card, index }: { card: CardState; index: number }) {
   const { t } = useTranslation();
   const { run, error, busy } = useCommand();
-  const name = card.faceUp ? cardName(t, card) : t("join.cards.yourCard", { index: index + 1 });
+  const info = useSeatCard(card.cardId);
+  const name = card.faceUp ? (info?.word ?? cardName(t, card)) : t("join.cards.yourCard", { index: index + 1 });
   return (
     <li className="flex flex-col items-center gap-2">
       <button
@@ -19,7 +21,7 @@ function MyCard({ card, index }: { card: CardState; index: number }) {
         aria-label={card.faceUp ? t("join.cards.turnDownOf", { name }) : t("join.cards.flipOf", { name })}
         className="rounded-xl"
       >
-        <CardView card={card} />
+        <CardView card={card} info={info} />
       </button>
       <div className="flex flex-wrap justify-center gap-1">
         <Button variant="secondary" busy={busy} onClick={() => void run("card.swap", { cardId: card.cardId })} aria-label={t("join.cards.swapOf", { name })}>
@@ -63,11 +65,12 @@ export function MyCards({ state }: { state: SessionState }) {
 function TableCard({ card, me, state }: { card: CardState; me: string; state: SessionState }) {
   const { t } = useTranslation();
   const { run, error, busy } = useCommand();
-  const name = cardName(t, card);
+  const info = useSeatCard(card.cardId);
+  const name = info?.word ?? cardName(t, card);
   const takenBy = card.chosenBy && card.chosenBy !== me ? state.participants[card.chosenBy]?.displayName : undefined;
   return (
     <li className="flex flex-col items-center gap-1">
-      <CardView card={card} size="sm" />
+      <CardView card={card} size="sm" info={info} />
       {takenBy ? (
         <span className="text-xs">{t("join.table.chosenBy", { name: takenBy })}</span>
       ) : card.faceUp ? (

@@ -17,6 +17,7 @@ import { MyCards, TableSpread } from "./MyCards";
 import { ReflectionForm } from "./ReflectionForm";
 import { Spotlight } from "./Spotlight";
 import type { Seat } from "./seat";
+import { SeatCardsProvider } from "./seatCards";
 
 export function ParticipantSession({ seat, onLeave }: { seat: Seat; onLeave: () => void }) {
   return (
@@ -63,6 +64,7 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
 
   const isDo = (state.journey.phases[state.phase.index]?.key ?? state.phase.name.toLowerCase()) === "do";
   return (
+    <SeatCardsProvider sessionId={seat.sessionId} token={seat.token} state={state}>
     <div className="mx-auto w-full max-w-3xl space-y-4 px-3 py-4 sm:px-4">
       <ReconnectBanner />
       <LiveAnnouncer audience="participant" />
@@ -103,5 +105,6 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
         <ChatPanel state={state} />
       </div>
     </div>
+    </SeatCardsProvider>
   );
 }
