@@ -18,6 +18,7 @@ import { ReflectionForm } from "./ReflectionForm";
 import { Spotlight } from "./Spotlight";
 import type { Seat } from "./seat";
 import { SeatCardsProvider } from "./seatCards";
+import { ParticipantSignalsPanel } from "../signals";
 
 export function ParticipantSession({ seat, onLeave }: { seat: Seat; onLeave: () => void }) {
   return (
@@ -93,6 +94,7 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
       <div className={box}>
         <ReflectionForm state={state} />
       </div>
+      <ParticipantSignalsPanel sessionId={seat.sessionId} token={seat.token} />
       {state.commitments.some((c) => c.participantId === me) && !isDo ? (
         <div className={box}>
           <CommitmentList state={state} onlyFor={me} />

@@ -32,6 +32,17 @@ export function ParticipantSignalsPage() {
   return <ParticipantSignals sessionId={seat.sessionId} token={seat.token} title={seat.title} />;
 }
 
+/** Consent and my own signals, inline in the participant's live view. */
+export function ParticipantSignalsPanel({ sessionId, token }: { sessionId: string; token: string }) {
+  const share = useSignalsShare({ sessionId, seatToken: token });
+  return (
+    <div className="space-y-4">
+      <SignalsConsent share={share} />
+      <MySignals mine={share.mine} />
+    </div>
+  );
+}
+
 function ParticipantSignals({ sessionId, token, title }: { sessionId: string; token: string; title: string }) {
   const { t } = useTranslation();
   const share = useSignalsShare({ sessionId, seatToken: token });
@@ -60,7 +71,7 @@ export function FacilitatorSignalsPage() {
   );
 }
 
-function LiveStrip({ sessionId }: { sessionId: string }) {
+export function LiveStrip({ sessionId }: { sessionId: string }) {
   const { snapshot } = useLive();
   const people = Object.values(snapshot.state?.participants ?? {})
     .filter((p) => p.role === "participant" && !p.removed)

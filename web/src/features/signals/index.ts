@@ -3,6 +3,6 @@ export { SignalsConsent } from "./SignalsConsent";
 export { MySignals } from "./MySignals";
 export { EngagementStrip, type StripPerson } from "./EngagementStrip";
 export { OrgSignalsSettings } from "./OrgSignalsSettings";
-export { SignalsAfterwards } from "./SignalsPages";
+export { SignalsAfterwards, ParticipantSignalsPanel, LiveStrip } from "./SignalsPages";
 export { useSignalsShare, useSignalsFeed } from "./useSignals";
 export { signalsRoutes } from "./routes";

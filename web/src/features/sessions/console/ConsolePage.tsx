@@ -22,6 +22,7 @@ import { BreakoutPanel } from "./BreakoutPanel";
 import { DealPanel } from "./DealPanel";
 import { JoinInfo } from "./JoinInfo";
 import { ParticipantsPanel } from "./ParticipantsPanel";
+import { LiveStrip } from "../../signals";
 import { PhaseRail } from "./PhaseRail";
 import { TimerControls } from "./TimerControls";
 
@@ -137,6 +138,7 @@ function Console({ summary }: { summary: SessionSummary }) {
         <div className="space-y-4">
           <JoinInfo summary={summary} />
           <ParticipantsPanel state={state} />
+          <LiveStrip sessionId={state.sessionId} />
           <Box>
             <SharedReflections state={state} />
           </Box>
