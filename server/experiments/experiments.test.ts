@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { experimentEvents } from "../db/schema";
-import { suggest } from "../recs/testing";
+import { logged, suggest } from "../recs/testing";
 import { createTestApp, type TestApp } from "../test/harness";
 import { memberOf, signUp, type SignedUp } from "../test/factories";
 
@@ -53,6 +53,7 @@ describe("experiments API", () => {
     // A second positive signal on the same list is still one success for that exposure.
     await t.app.inject({ method: "POST", url: "/api/feedback", headers: member.headers, payload: { targetType: "recommendation", targetId: first.items[2].recommendationId, signal: "chosen" } });
 
+    await logged(t);
     const events = await t.database.db.select().from(experimentEvents).where(eq(experimentEvents.experimentId, exp.id));
     expect(events.filter((e) => e.kind === "exposure")).toHaveLength(2);
     expect(events.filter((e) => e.kind === "outcome")).toHaveLength(1);

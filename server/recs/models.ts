@@ -16,6 +16,8 @@ export interface Served {
 }
 
 const SETTINGS_TTL_MS = 10_000;
+/** How often a node asks whether another node trained a newer version. */
+const RELOAD_CHECK_MS = 5 * 60_000;
 
 export function versionLabel(row: Pick<ModelRow, "scope" | "version"> | undefined): string {
   if (!row) return "cold-start";
@@ -32,6 +34,7 @@ export class ModelStore {
   private readonly resolved = new Map<ScopeKey, Served>();
   private readonly pinned = new Map<string, Promise<Served | undefined>>();
   private readonly sharedFlag = new Map<string, { at: number; value: Promise<boolean> }>();
+  private readonly checkedAt = new Map<ScopeKey, number>();
 
   constructor(
     private readonly repo: RecsRepository,
@@ -54,9 +57,21 @@ export class ModelStore {
     if (!found) {
       found = this.load(key);
       this.models.set(key, found);
+      this.checkedAt.set(key, Date.now());
       found.then((s) => this.resolved.set(key, s)).catch(() => this.models.delete(key));
+    } else if (Date.now() - (this.checkedAt.get(key) ?? 0) > RELOAD_CHECK_MS) {
+      this.checkedAt.set(key, Date.now());
+      void this.reloadIfNewer(key);
     }
     return found;
+  }
+
+  /** Another node may have trained: serve its version from the next request, without waiting for it now. */
+  private async reloadIfNewer(key: ScopeKey): Promise<void> {
+    const current = this.resolved.get(key);
+    if (!current) return;
+    const latest = await this.repo.latestModel(key === "shared" ? "shared" : "org", key === "shared" ? null : key.slice(4)).catch(() => undefined);
+    if (latest && latest.version !== current.row?.version) this.replace(key);
   }
 
   /** An older version, for an experiment arm that pins one; it serves without online updates. */

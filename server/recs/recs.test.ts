@@ -5,7 +5,7 @@ import { DEFAULT_CARDS, PHOTO_DECK_ID } from "../../content/index";
 import { feedbackEvents, recommendations } from "../db/schema";
 import { createTestApp, type TestApp } from "../test/harness";
 import { memberOf, signUp, type SignedUp } from "../test/factories";
-import { command, joinAsGuest, startSession, suggest, waitFor } from "./testing";
+import { command, joinAsGuest, logged, startSession, suggest, waitFor } from "./testing";
 
 describe("GET /api/recommendations/cards", () => {
   let t: TestApp;
@@ -29,9 +29,10 @@ describe("GET /api/recommendations/cards", () => {
     }
     expect(new Set(res.items.map((i) => i.card.id)).size).toBe(5);
     expect(res.items.some((i) => i.reason.startsWith("close to your topic 'finding the courage"))).toBe(true);
-    const logged = await t.database.db.select().from(recommendations).where(eq(recommendations.listId, res.listId!));
-    expect(logged.map((r) => r.id).sort()).toEqual(res.items.map((i) => i.recommendationId).sort());
-    expect(logged.every((r) => r.userId === member.user.id && r.modelVersion === "cold-start" && r.topic === "finding the courage to change jobs")).toBe(true);
+    await logged(t);
+    const rows = await t.database.db.select().from(recommendations).where(eq(recommendations.listId, res.listId!));
+    expect(rows.map((r) => r.id).sort()).toEqual(res.items.map((i) => i.recommendationId).sort());
+    expect(rows.every((r) => r.userId === member.user.id && r.modelVersion === "cold-start" && r.topic === "finding the courage to change jobs")).toBe(true);
   });
 
   it("rejects bad input with 400 and guests of another session with 403", async () => {

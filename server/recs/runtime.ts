@@ -9,6 +9,7 @@ import { CardCatalogue } from "./catalogue";
 import { ModelStore } from "./models";
 import { recsRepository, type RecsRepository } from "./repository";
 import { RecsTrainer } from "./training";
+import { ViewerMemory } from "./viewers";
 
 /** The recommender's long-lived parts for one app: models, caches, the training job. */
 export interface Recs {
@@ -17,6 +18,9 @@ export interface Recs {
   catalogue: CardCatalogue;
   trainer: RecsTrainer;
   experiments: Experiments;
+  viewers: ViewerMemory;
+  /** Suggestion lists still being written, by recommendation id: feedback on one waits for its row. */
+  pending: Map<string, Promise<void>>;
 }
 
 const perContext = new WeakMap<AppContext, Recs>();
@@ -26,7 +30,7 @@ export function recsFor(ctx: AppContext): Recs {
   if (!found) {
     const repo = recsRepository(ctx.database.db);
     const store = new ModelStore(repo, async (texts) => (await getEmbedder()).embed(texts));
-    found = { repo, store, catalogue: new CardCatalogue(ctx.database), trainer: new RecsTrainer(repo, store, ctx.log), experiments: experimentsFor(ctx) };
+    found = { repo, store, catalogue: new CardCatalogue(ctx.database), trainer: new RecsTrainer(repo, store, ctx.log), experiments: experimentsFor(ctx), viewers: new ViewerMemory(repo), pending: new Map() };
     perContext.set(ctx, found);
   }
   return found;
@@ -59,7 +63,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * learns from every card signal the moment it is stored, and turns live card moves into signals.
  */
 export function connectRecs(ctx: AppContext, recs: Recs): void {
+  ctx.onClose(() => Promise.allSettled(recs.pending.values()).then(() => undefined));
   resolveFeedbackTarget(ctx, "recommendation", async (orgId, actor, id) => {
+    await recs.pending.get(id);
     const row = await recs.repo.findRecommendation(id);
     if (!row) return null;
     const own = actor.kind === "user" ? row.userId === actor.userId : row.participantId === actor.participantId;
@@ -76,7 +82,10 @@ export function connectRecs(ctx: AppContext, recs: Recs): void {
 
   onFeedbackRecorded(ctx, async (f) => {
     const cardId = f.targetType === "card" ? f.targetId : typeof f.context.cardId === "string" ? f.context.cardId : null;
-    if (cardId) await recs.store.recordSignal(f.orgId, cardId, f.signal);
+    if (cardId) {
+      await recs.store.recordSignal(f.orgId, cardId, f.signal);
+      recs.viewers.noteSignal({ orgId: f.orgId, userId: f.userId, participantId: f.participantId }, cardId, f.signal);
+    }
     const { experimentId, arm, listId } = f.context;
     if (typeof experimentId === "string" && typeof arm === "string" && typeof listId === "string") {
       await recs.experiments.logOutcome({ experimentId, arm }, f.userId ?? f.participantId ?? "someone", listId, f.signal);

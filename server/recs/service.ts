@@ -2,12 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { CardRecommendations, CardRecommendationsQuery, RecommenderModelView } from "../../domain/api/recs";
 import { getEmbedder } from "../ai/embeddings";
 import { presentCard } from "../cards/present";
-import { cardRepository } from "../cards/repository";
 import type { OrgActor } from "../cards/service";
 import type { AppContext } from "../context";
 import { mediaFor } from "../media/index";
 import type { Actor, GuestActor } from "../policies";
-import { nearestCards } from "./catalogue";
 import { scopeKeyOf, versionLabel, type Served } from "./models";
 import { DEFAULT_PARAMS, paramsFrom, type RecsParams } from "./params";
 import { PHASE_HINTS, personContext, type PersonContext } from "./person";
@@ -15,8 +13,6 @@ import { dot, meanVector, posterior, rankCards, type QueryPiece } from "./rankin
 import type { ModelRow } from "./repository";
 import type { Recs } from "./runtime";
 
-/** Novelty looks back this far at what the person was shown. */
-const SEEN_WINDOW_MS = 3 * 86_400_000;
 const EXPLORE_CANDIDATES = 20;
 const POPULAR_CANDIDATES = 30;
 export const SUGGESTIONS_OFF = "The facilitator has turned suggestions off for this session.";
@@ -40,11 +36,11 @@ export function presentModel(row: ModelRow, servingVersion: string): Recommender
 }
 
 /** Card ids worth ranking: close in meaning, kept for similar topics or alongside, popular, and a few at random. */
-async function candidateIds(ctx: AppContext, recs: Recs, person: PersonContext, served: Served, query: Float32Array | null, topic: Float32Array | null, seeds: string[], params: RecsParams, rand: () => number): Promise<string[]> {
+async function candidateIds(recs: Recs, person: PersonContext, served: Served, query: Float32Array | null, topic: Float32Array | null, seeds: string[], params: RecsParams, rand: () => number): Promise<string[]> {
   const visible = await recs.catalogue.visibleIds(person.viewer.orgId);
   const visibleSet = new Set(visible);
   const ids = new Set<string>();
-  if (query) for (const hit of await nearestCards(ctx.database, { orgId: person.viewer.orgId }, query, params.contentDepth)) ids.add(hit.id);
+  if (query) for (const hit of await recs.catalogue.nearest(person.viewer.orgId, query, params.contentDepth)) ids.add(hit.id);
   const { model } = served;
   if (query) {
     for (const t of model.topics) if (Math.max(dot(t.vector, topic ?? query), dot(t.vector, query)) >= params.topicSimilarity) for (const id of t.cards.keys()) ids.add(id);
@@ -61,7 +57,6 @@ async function candidateIds(ctx: AppContext, recs: Recs, person: PersonContext, 
 }
 
 export function recsService(ctx: AppContext, recs: Recs) {
-  const cards = cardRepository(ctx.database.db);
   const media = mediaFor(ctx);
 
   async function servedFor(orgId: string, config: Record<string, unknown> | undefined): Promise<Served> {
@@ -95,12 +90,12 @@ export function recsService(ctx: AppContext, recs: Recs) {
       const query = said.length ? meanVector(pieces.map((p) => p.vector), pieces.map((p) => (p.kind === "phase" ? 0.4 : p.kind === "topic" ? 1.5 : 1))) : null;
       const topic = pieces.find((p) => p.kind === "topic")?.vector ?? null;
 
-      const [seeds, recentlyShown] = await Promise.all([recs.repo.recentPositives(person.viewer), recs.repo.recentlyShown(person.viewer, new Date(Date.now() - SEEN_WINDOW_MS))]);
+      const { seeds, seen } = await recs.viewers.recall(person.viewer);
       const rand = Math.random;
-      const ids = await candidateIds(ctx, recs, person, served, query, topic as Float32Array | null, seeds, params, rand);
-      const ranked = rankCards({ candidates: await recs.catalogue.candidates(ids), pieces, seeds, seen: new Set(recentlyShown), model: served.model, params, limit: input.limit, rand });
+      const ids = await candidateIds(recs, person, served, query, topic as Float32Array | null, seeds, params, rand);
+      const ranked = rankCards({ candidates: await recs.catalogue.candidates(ids), pieces, seeds, seen, model: served.model, params, limit: input.limit, rand });
 
-      const rows = new Map((await cards.findCards(ranked.map((r) => r.id))).map((r) => [r.id, r]));
+      const rows = await recs.catalogue.cardRows(ranked.map((r) => r.id));
       const shown = ranked.filter((r) => rows.has(r.id) && rows.get(r.id)!.archivedAt === null);
       const listId = randomUUID();
       const logged = shown.map((r, rank) => ({
@@ -121,10 +116,17 @@ export function recsService(ctx: AppContext, recs: Recs) {
         experimentId: assignment?.experimentId ?? null,
         arm: assignment?.arm ?? null,
       }));
-      await recs.repo.insertRecommendations(logged);
       if (shown.length) {
+        // Written behind the answer (a database write is most of a suggestion's time on PGlite);
+        // feedback on one of these ids waits for the write through `pending`.
+        const write = recs.repo
+          .insertRecommendations(logged)
+          .then(() => (assignment ? recs.experiments.logExposure(assignment, person.unitId, listId) : undefined))
+          .catch((err: unknown) => ctx.log.warn({ err: String(err) }, "could not log a suggestion list"))
+          .finally(() => logged.forEach((l) => recs.pending.delete(l.id)));
+        for (const l of logged) recs.pending.set(l.id, write);
         await recs.store.recordShown(orgId, shown.map((r) => r.id));
-        if (assignment) await recs.experiments.logExposure(assignment, person.unitId, listId);
+        recs.viewers.noteShown(person.viewer, shown.map((r) => r.id));
       }
       return {
         items: shown.map((r, i) => ({ card: presentCard(rows.get(r.id)!, media), score: r.score, reason: r.reason.text, reasonKind: r.reason.kind, recommendationId: logged[i].id })),

@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import { DEFAULT_JOURNEYS } from "../../content/index";
 import type { TestApp } from "../test/harness";
 import type { SignedUp } from "../test/factories";
+import { recsFor } from "./runtime";
 
 export interface LiveSession {
   id: string;
@@ -52,4 +53,9 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000):
     if (Date.now() > until) throw new Error("timed out waiting");
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Suggestion lists are logged behind the answer; tests that read the log wait for it. */
+export async function logged(t: TestApp): Promise<void> {
+  await Promise.allSettled(recsFor(t.ctx).pending.values());
 }
