@@ -30,7 +30,11 @@ export function totalVariation(a: Map<string, number>, b: Map<string, number>): 
 
 function cosine(a: Float32Array, b: Float32Array): number {
   let d = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) (d += a[i] * b[i]), (na += a[i] * a[i]), (nb += b[i] * b[i]);
+  for (let i = 0; i < a.length; i++) {
+    d += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
   return na && nb ? d / Math.sqrt(na * nb) : 0;
 }
 

@@ -168,10 +168,16 @@ export function offlineMetrics(events: readonly TrainingEvent[], params: RecsPar
     const top = ranked.slice(0, 10);
     top.forEach((id) => covered.add(id));
     const r = top.indexOf(target.cardId);
-    if (r >= 0) (hits += 1), (ndcg += dcgAt(r));
+    if (r >= 0) {
+      hits += 1;
+      ndcg += dcgAt(r);
+    }
     const popTop = popular.filter((id) => !own.has(id)).slice(0, 10);
     const pr = popTop.indexOf(target.cardId);
-    if (pr >= 0) (popHits += 1), (popNdcg += dcgAt(pr));
+    if (pr >= 0) {
+      popHits += 1;
+      popNdcg += dcgAt(pr);
+    }
   }
   const n = heldOut.size;
   const round = (x: number) => Math.round(x * 1e4) / 1e4;

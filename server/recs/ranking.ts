@@ -89,7 +89,10 @@ const PIECE_WEIGHT: Record<QueryPiece["kind"], number> = { topic: 1.5, reflectio
 /** Scales values to 0..1 over the candidates, so weights mean the same with any spread. */
 function rescale(values: Map<string, number>): Map<string, number> {
   let lo = Infinity, hi = -Infinity;
-  for (const v of values.values()) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  for (const v of values.values()) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
   const out = new Map<string, number>();
   for (const [k, v] of values) out.set(k, hi > lo ? (v - lo) / (hi - lo) : hi > 0 ? 1 : 0);
   return out;
@@ -126,7 +129,10 @@ export function rankCards(input: RankInput): Ranked[] {
     for (const p of input.pieces) {
       if (p.kind === "phase") continue;
       const s = dot(p.vector, c.vector);
-      if (s > bestSim) (bestSim = s), (best = p);
+      if (s > bestSim) {
+        bestSim = s;
+        best = p;
+      }
     }
     bestPiece.set(c.id, best);
   }
@@ -189,7 +195,10 @@ function diversify(scored: Scored[], limit: number, lambda: number): Scored[] {
     let bestVal = -Infinity;
     for (let i = 0; i < pool.length; i++) {
       const v = lambda * pool[i].score - (1 - lambda) * (maxSim.get(pool[i].c.id) ?? 0);
-      if (v > bestVal) (bestVal = v), (bestIdx = i);
+      if (v > bestVal) {
+        bestVal = v;
+        bestIdx = i;
+      }
     }
     const [next] = pool.splice(bestIdx, 1);
     picked.push(next);
