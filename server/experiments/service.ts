@@ -62,9 +62,16 @@ export function experimentsOf(database: Database) {
     const hit = running.get(key);
     if (hit && Date.now() - hit.at < RUNNING_TTL_MS) return hit.row;
     const row = repo.running(orgId, target);
-    running.set(key, { at: Date.now(), row });
     row.catch(() => running.delete(key));
-    return row;
+    if (!hit) {
+      running.set(key, { at: Date.now(), row });
+      return row;
+    }
+    // Stale: answer from what we knew and swap in the fresh answer when it arrives, so no
+    // suggestion waits for this query.
+    hit.at = Date.now();
+    void row.then((fresh) => running.set(key, { at: Date.now(), row: Promise.resolve(fresh) })).catch(() => undefined);
+    return hit.row;
   }
 
   return {

@@ -51,9 +51,15 @@ export class CardCatalogue {
     const hit = this.visible.get(orgId);
     if (hit && Date.now() - hit.at < VISIBLE_TTL_MS) return hit.ids;
     const ids = recsRepository(this.database.db).visibleCardIds(orgId);
-    this.visible.set(orgId, { at: Date.now(), ids });
     ids.catch(() => this.visible.delete(orgId));
-    return ids;
+    if (!hit) {
+      this.visible.set(orgId, { at: Date.now(), ids });
+      return ids;
+    }
+    // Stale: answer from the previous list while the fresh one loads.
+    hit.at = Date.now();
+    void ids.then((fresh) => this.visible.set(orgId, { at: Date.now(), ids: Promise.resolve(fresh) })).catch(() => undefined);
+    return hit.ids;
   }
 
   async candidates(ids: readonly string[]): Promise<Candidate[]> {

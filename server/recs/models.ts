@@ -46,9 +46,15 @@ export class ModelStore {
     const hit = this.sharedFlag.get(orgId);
     if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.value;
     const value = this.repo.orgSettings(orgId).then((s) => s.sharedModel === true);
-    this.sharedFlag.set(orgId, { at: Date.now(), value });
     value.catch(() => this.sharedFlag.delete(orgId));
-    return value;
+    if (!hit) {
+      this.sharedFlag.set(orgId, { at: Date.now(), value });
+      return value;
+    }
+    // Stale: serve the last answer while the fresh one loads (an opt-in here is applied at once by forgetOrg).
+    hit.at = Date.now();
+    void value.then((fresh) => this.sharedFlag.set(orgId, { at: Date.now(), value: Promise.resolve(fresh) })).catch(() => undefined);
+    return hit.value;
   }
 
   async serving(orgId: string): Promise<Served> {

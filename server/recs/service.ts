@@ -15,6 +15,7 @@ import type { Recs } from "./runtime";
 
 const EXPLORE_CANDIDATES = 20;
 const POPULAR_CANDIDATES = 30;
+const TOPIC_CANDIDATES = 40;
 export const SUGGESTIONS_OFF = "The facilitator has turned suggestions off for this session.";
 
 export function presentModel(row: ModelRow, servingVersion: string): RecommenderModelView {
@@ -43,7 +44,13 @@ async function candidateIds(recs: Recs, person: PersonContext, served: Served, q
   if (query) for (const hit of await recs.catalogue.nearest(person.viewer.orgId, query, params.contentDepth)) ids.add(hit.id);
   const { model } = served;
   if (query) {
-    for (const t of model.topics) if (Math.max(dot(t.vector, topic ?? query), dot(t.vector, query)) >= params.topicSimilarity) for (const id of t.cards.keys()) ids.add(id);
+    // The best-kept cards of similar topics; all of them would only slow ranking down.
+    const votes = new Map<string, number>();
+    for (const t of model.topics) {
+      const sim = Math.max(dot(t.vector, topic ?? query), dot(t.vector, query));
+      if (sim >= params.topicSimilarity) for (const [id, n] of t.cards) votes.set(id, (votes.get(id) ?? 0) + sim * n);
+    }
+    for (const [id] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, TOPIC_CANDIDATES)) ids.add(id);
   }
   for (const seed of seeds) for (const id of model.neighbours.get(seed)?.keys() ?? []) ids.add(id);
   const popular = [...model.counts].map(([id, c]) => {
