@@ -73,19 +73,19 @@ test("a facilitator runs Pause → Expand → Focus → Do with two participants
   const benFlip = ben.page.getByRole("button", { name: "Turn over: Your card 1" });
   await expect(benFlip).toBeVisible();
   await benFlip.click();
-  const benFaceUp = ben.page.getByRole("button", { name: /^Turn face down: Card \d+$/ });
+  const benFaceUp = ben.page.getByRole("button", { name: /^Turn face down: .+$/ });
   await expect(benFaceUp).toBeVisible();
   const firstCard = await benFaceUp.getAttribute("aria-label");
-  await ben.page.getByRole("button", { name: /^Change card: Card \d+$/ }).click();
-  await expect(ben.page.getByRole("button", { name: /^Turn face down: Card \d+$/ })).not.toHaveAttribute("aria-label", firstCard ?? "");
+  await ben.page.getByRole("button", { name: /^Change card: .+$/ }).click();
+  await expect(ben.page.getByRole("button", { name: /^Turn face down: .+$/ })).not.toHaveAttribute("aria-label", firstCard ?? "");
   await expect(page.getByRole("heading", { name: "Ben's cards" })).toBeVisible();
 
   // Then a face-up spread on the table; Ana chooses one and shares a reflection.
   await deal(page, { face: "Face up", to: "The table", count: 4 });
   await expect(ana.page.getByRole("heading", { name: "On the table (4)" })).toBeVisible();
-  await ana.page.getByRole("button", { name: /^Choose: Card \d+$/ }).first().click();
+  await ana.page.getByRole("button", { name: /^Choose: .+$/ }).first().click();
   await expect(ana.page.getByRole("heading", { name: "On the table (3)" })).toBeVisible();
-  await expect(ana.page.getByRole("button", { name: /^Turn face down: Card \d+$/ })).toHaveCount(1);
+  await expect(ana.page.getByRole("button", { name: /^Turn face down: .+$/ })).toHaveCount(1);
   await ana.page.getByLabel("What do you notice?").fill("A path that keeps going after the light fades.");
   await ana.page.getByRole("radio", { name: "Shared with the group" }).check();
   await ana.page.getByRole("button", { name: "Share with the group" }).click();
