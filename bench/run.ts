@@ -4,6 +4,7 @@ import { Reporter, machine, type Section } from "./lib";
 const sections: Record<string, () => Promise<{ default: Section }>> = {
   http: () => import("./http"),
   coach: () => import("./coach"),
+  live: () => import("./sessions"),
   search: () => import("./search"),
   analytics: () => import("./analytics"),
   signals: () => import("./signals"),
