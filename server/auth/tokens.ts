@@ -46,16 +46,30 @@ export class TokenService {
       .sign(this.accessKey);
   }
 
+  /**
+   * Tokens already verified, until they expire: a client presents the same token on every
+   * request, and checking its signature again is most of an authenticated read's cost.
+   */
+  private readonly verified = new Map<string, { claims: AccessClaims | ParticipantClaims; expMs: number }>();
+
   /** Returns the claims, or null for anything invalid or expired (callers answer 401). */
   async verify(token: string): Promise<AccessClaims | ParticipantClaims | null> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.expMs > Date.now()) return hit.claims;
+      this.verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, this.accessKey, { algorithms: ["HS256"] });
       if (typeof payload.sub !== "string") return null;
-      if (payload.typ === "access") return { sub: payload.sub, typ: "access" };
-      if (payload.typ === "participant" && typeof payload.sid === "string") {
-        return { sub: payload.sub, typ: "participant", sid: payload.sid };
+      let claims: AccessClaims | ParticipantClaims | null = null;
+      if (payload.typ === "access") claims = { sub: payload.sub, typ: "access" };
+      else if (payload.typ === "participant" && typeof payload.sid === "string") claims = { sub: payload.sub, typ: "participant", sid: payload.sid };
+      if (claims && typeof payload.exp === "number") {
+        if (this.verified.size >= 20_000) this.verified.delete(this.verified.keys().next().value!);
+        this.verified.set(token, { claims, expMs: payload.exp * 1000 });
       }
-      return null;
+      return claims;
     } catch (err) {
       if (err instanceof joseErrors.JOSEError) return null;
       throw err;
