@@ -7,14 +7,6 @@ export type InvitationRow = typeof invitations.$inferSelect;
 
 export function orgRepository(db: Db) {
   return {
-    async membershipsOf(userId: string) {
-      return db
-        .select({ id: orgs.id, name: orgs.name, role: memberships.role })
-        .from(memberships)
-        .innerJoin(orgs, eq(orgs.id, memberships.orgId))
-        .where(eq(memberships.userId, userId))
-        .orderBy(asc(memberships.createdAt), asc(memberships.orgId));
-    },
     async create(name: string, ownerId: string) {
       return db.transaction(async (tx) => {
         const [org] = await tx.insert(orgs).values({ name }).returning();

@@ -37,11 +37,6 @@ export function orgService(ctx: AppContext) {
   }
 
   return {
-    async memberships(userId: string) {
-      const rows = await repo.membershipsOf(userId);
-      return rows.map((r) => ({ org: { id: r.id, name: r.name }, role: r.role }));
-    },
-
     async create(userId: string, name: string) {
       const org = await repo.create(name, userId);
       await ctx.principals.invalidateUser(userId);

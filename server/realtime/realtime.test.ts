@@ -125,6 +125,19 @@ describe("live sessions over Socket.IO", () => {
     expect((await t.app.inject({ method: "GET", url: `/api/sessions/${other.id}/cards`, headers: { authorization: `Bearer ${a.token}` } })).statusCode).toBe(404);
   });
 
+  it("shows a session as ended once its facilitator ends it", async () => {
+    const s = await newSession();
+    const fac = client(owner.token);
+    await fac.join(s.id);
+    expect((await fac.command("session.end")).ok).toBe(true);
+    let status = "";
+    for (let i = 0; i < 50 && status !== "ended"; i++) {
+      status = (await t.app.inject({ method: "GET", url: `/api/sessions/${s.id}`, headers: owner.headers })).json().status;
+      if (status !== "ended") await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe("ended");
+  });
+
   it("rejects facilitator commands from participants, bad payloads, and applies a repeated command id once", async () => {
     const s = await newSession();
     const p = await join(s.joinCode, "Pat");

@@ -154,11 +154,7 @@ export async function installRealtime(app: ZApp, ctx: AppContext): Promise<Serve
         const env = commandEnvelopeSchema.safeParse(raw);
         if (!env.success) return ack(fail("invalid", env.error.issues[0]?.message ?? "Invalid command."));
         const outcome = await ctx.live.execute(seat.sessionId, { id: env.data.id, type: env.data.type, payload: env.data.payload }, { participantId: seat.participantId, role: seat.role });
-        if (outcome.ok) {
-          const current = await ctx.live.current(seat.sessionId);
-          if (current?.state.status === "ended") await repo.markEnded(seat.sessionId, new Date(current.state.endedAt ?? Date.now()));
-          return ack({ ok: true, seq: outcome.seq });
-        }
+        if (outcome.ok) return ack({ ok: true, seq: outcome.seq });
         ack(outcome);
       } catch (err) {
         ctx.log.error({ err }, "session:command failed");

@@ -13,6 +13,13 @@ export function sessionRoutes(app: ZApp, ctx: AppContext) {
   const sessions = sessionService(ctx, ctx.live);
   const tags = ["sessions"];
 
+  // The session list shows ended sessions as ended: mark the row when the event is stored,
+  // whichever way the command arrived.
+  ctx.live.on("committed", (committed) => {
+    const ended = committed.items.find((i) => i.message.type === "session.ended");
+    if (ended) void sessions.repo.markEnded(committed.sessionId, new Date(ended.message.at)).catch((err) => ctx.log.warn({ err }, "could not mark the session ended"));
+  });
+
   app.post(
     "/api/sessions",
     { config: { access: "sessions.run" }, schema: { tags, summary: "Create a live session from a journey", body: CreateSessionInput, response: { 201: SessionSummary, ...errorResponses } } },

@@ -236,10 +236,6 @@ export function sessionService(ctx: AppContext, live: LiveSessions) {
       return rows.map((r) => presentCard(r, media));
     },
 
-    async markEndedIfNeeded(sessionId: string, state: SessionState) {
-      if (state.status === "ended") await repo.markEnded(sessionId, new Date(state.endedAt ?? Date.now()));
-    },
-
     repo,
   };
 }
