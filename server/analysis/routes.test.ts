@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultJourneys } from "../../content";
-import { createTestApp, type TestApp } from "../test/harness";
+import { createTestApp, type TestApp, listenOnLoopback } from "../test/harness";
 import { signUp } from "../test/factories";
 import { LiveClient } from "../test/live-client";
 
@@ -9,9 +9,7 @@ describe("POST /api/analysis/text and analysis of session texts", () => {
   let base: string;
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(t.app);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHOTO_DECK_ID, WORD_DECK_ID, defaultJourneys } from "../../content";
 import type { SessionState } from "../../domain/session";
-import { createTestApp, type TestApp } from "../test/harness";
+import { createTestApp, type TestApp, listenOnLoopback } from "../test/harness";
 import { signUp, type SignedUp } from "../test/factories";
 import { LiveClient } from "../test/live-client";
 
@@ -13,9 +13,7 @@ describe("live sessions over Socket.IO", () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(t.app);
     owner = await signUp(t.app, { name: "Facilitator Fay" });
   });
   afterAll(async () => {
@@ -264,9 +262,7 @@ describe("live sessions over Socket.IO", () => {
 describe("safety alerts in a live session", () => {
   it("reach the session's facilitators, and nobody else", async () => {
     const t = await createTestApp();
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const addr = t.app.server.address();
-    const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+    const url = await listenOnLoopback(t.app);
     const owner = await signUp(t.app);
     const s = (await t.app.inject({ method: "POST", url: "/api/sessions", headers: owner.headers, payload: { title: "Care", journeyId: defaultJourneys()[0].id } })).json();
     const g = (await t.app.inject({ method: "POST", url: "/api/sessions/join", payload: { joinCode: s.joinCode, displayName: "G" } })).json();

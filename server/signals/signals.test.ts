@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WORD_DECK_ID, defaultJourneys } from "../../content";
 import type { SignalsAggregate, SignalsShare } from "../../domain/realtime";
 import { SIGNALS_CONSENT_VERSION } from "../../domain/signals";
-import { createTestApp, type TestApp } from "../test/harness";
+import { createTestApp, type TestApp, listenOnLoopback } from "../test/harness";
 import { memberOf, signUp, type SignedUp } from "../test/factories";
 import { LiveClient } from "../test/live-client";
 import { signalsService } from "./service";
@@ -19,9 +19,7 @@ describe("voice and face signals", () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(t.app);
     owner = await signUp(t.app, { name: "Facilitator Fay" });
   });
   afterAll(async () => {

@@ -71,3 +71,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
   };
 }
+
+/** Starts the app on a free loopback port, for tests that need real sockets; returns its base URL. */
+export async function listenOnLoopback(app: { listen(opts: { port: number; host: string }): Promise<string>; server: { address(): unknown } }): Promise<string> {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const addr = app.server.address() as { port: number } | null;
+  return `http://127.0.0.1:${addr?.port ?? 0}`;
+}
