@@ -17,9 +17,21 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
-describe("translations", () => {
-  const english = flatten(en as Tree);
-  const hebrew = flatten(he as Tree);
+/** The main bundle and every feature's own namespace (web/src/features/<name>/i18n/{en,he}.json). */
+const featureEnglish = import.meta.glob<Tree>("../features/*/i18n/en.json", { eager: true, import: "default" });
+const featureHebrew = import.meta.glob<Tree>("../features/*/i18n/he.json", { eager: true, import: "default" });
+const bundles: Array<[string, Tree, Tree | undefined]> = [
+  ["main", en as Tree, he as Tree],
+  ...Object.entries(featureEnglish).map(([path, tree]): [string, Tree, Tree | undefined] => [path, tree, featureHebrew[path.replace(/en\.json$/, "he.json")]]),
+];
+
+describe.each(bundles)("translations (%s)", (_name, englishTree, hebrewTree) => {
+  const english = flatten(englishTree);
+  const hebrew = flatten(hebrewTree ?? {});
+
+  it("exists in Hebrew", () => {
+    expect(hebrewTree).toBeDefined();
+  });
 
   it("has every English key in Hebrew, with text", () => {
     const missing = [...english.keys()].filter((k) => !hebrew.get(k)?.trim());

@@ -65,6 +65,9 @@ export async function setupI18n(language: Language = preferredLanguage()): Promi
 
 export async function changeLanguage(language: Language): Promise<void> {
   await ensureLoaded(language);
+  // Feature namespaces already in use load first, so nothing flashes untranslated.
+  const { loadFeatureTranslations } = await import("./feature");
+  await loadFeatureTranslations(language);
   await i18n.changeLanguage(language);
   browserStore().setItem(STORAGE_KEYS.lang, language);
 }
