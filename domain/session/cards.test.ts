@@ -29,6 +29,28 @@ describe("dealing cards", () => {
     expect(h.state.decks.photo.pile).toHaveLength(DECKS.photo.length - 4);
   });
 
+  it("deals chosen cards to one participant, loading the pile with them on top", () => {
+    const h = groupOfTwo();
+    const events = h.do(FACILITATOR, { type: "cards.deal", payload: { deckId: "photo", mode: "face-up", count: 1, to: "each", cardIds: ["photo-07"], participantId: "ben" } });
+    expect(events.map((e) => e.type)).toEqual(["session.started", "deck.loaded", "cards.dealt"]);
+    expect(h.hand("ben")).toEqual(["photo-07"]);
+    expect(h.hand("ana")).toHaveLength(0);
+    expect(h.state.decks.photo.pile).toHaveLength(DECKS.photo.length - 1);
+    expect(h.state.decks.photo.pile).not.toContain("photo-07");
+    // A second chosen card from a deck already in play: the pile is reordered, nothing else moves.
+    h.do(FACILITATOR, { type: "cards.deal", payload: { deckId: "photo", mode: "face-up", count: 1, to: "table", cardIds: ["photo-02"] } });
+    expect(h.state.cards["photo-02"].location).toEqual({ kind: "table" });
+    expect(h.state.decks.photo.pile).toHaveLength(DECKS.photo.length - 2);
+  });
+
+  it("refuses a chosen card already in play or from another deck, and someone who is not a participant", () => {
+    const h = groupOfTwo();
+    h.do(FACILITATOR, { type: "cards.deal", payload: { deckId: "photo", mode: "face-up", count: 1, to: "table", cardIds: ["photo-01"] } });
+    expect(h.reject(FACILITATOR, { type: "cards.deal", payload: { deckId: "photo", mode: "face-up", count: 1, to: "table", cardIds: ["photo-01"] } }).message).toMatch(/already in play/);
+    expect(h.reject(FACILITATOR, { type: "cards.deal", payload: { deckId: "photo", mode: "face-up", count: 1, to: "table", cardIds: ["word-1"] } }).message).toMatch(/not in this deck/);
+    expect(h.reject(FACILITATOR, { type: "cards.deal", payload: { deckId: "photo", mode: "face-up", count: 1, to: "each", participantId: "nobody" } }).code).toBe("conflict");
+  });
+
   it("refuses an unknown deck, too many cards, and dealing to nobody", () => {
     const h = new Harness();
     expect(h.reject(FACILITATOR, { type: "cards.deal", payload: { deckId: "photo", mode: "face-up", count: 1, to: "each" } }).code).toBe("conflict");

@@ -41,11 +41,26 @@ export function dealCards(
     pile = shuffle(fresh, ctx.random);
     events.push(event("deck.loaded", { deckId: payload.deckId, pile }));
   }
-  const recipients = payload.to === "each" ? activeParticipants(state, "participant").map((p) => p.id) : [];
+  let recipients = payload.to === "each" ? activeParticipants(state, "participant").map((p) => p.id) : [];
+  if (payload.to === "each" && payload.participantId) {
+    if (!recipients.includes(payload.participantId)) return conflict("That person is not an admitted participant of this session.");
+    recipients = [payload.participantId];
+  }
   if (payload.to === "each" && recipients.length === 0) {
     return conflict("There is nobody to deal to yet: no participant has been admitted.");
   }
-  const needed = payload.to === "each" ? payload.count * recipients.length : payload.count;
+  if (payload.cardIds) {
+    // Chosen cards (a suggestion the facilitator picked): the pile is reloaded with them on top,
+    // so the deal itself stays a draw from the top and every client's pile stays consistent.
+    const wanted = [...new Set(payload.cardIds)];
+    const missing = wanted.filter((id) => !pile!.includes(id));
+    if (missing.length) return conflict(state.cards[missing[0]] ? "That card is already in play." : "That card is not in this deck.");
+    pile = [...wanted, ...pile.filter((id) => !wanted.includes(id))];
+    const loaded = events.findIndex((e) => e.type === "deck.loaded");
+    if (loaded >= 0) events.splice(loaded, 1);
+    events.push(event("deck.loaded", { deckId: payload.deckId, pile }));
+  }
+  const needed = payload.cardIds ? new Set(payload.cardIds).size : payload.to === "each" ? payload.count * recipients.length : payload.count;
   if (pile.length < needed) {
     return conflict(
       `The deck has ${pile.length} card${pile.length === 1 ? "" : "s"} left, not enough to deal ${needed}. Collect the cards or deal fewer.`,

@@ -53,6 +53,10 @@ export const commandPayloadSchemas = {
     mode: z.enum(["face-down", "face-up"], { error: 'The mode must be "face-down" or "face-up".' }),
     count: wholeNumber("The number of cards", 1, MAX_DEAL_COUNT),
     to: z.enum(["each", "table"], { error: 'Cards go to "each" participant or to the "table".' }),
+    /** Deal these cards (still in the deck's pile) instead of the top ones; `count` is then ignored. */
+    cardIds: z.array(id("The card"), { error: "The cards must be a list of card ids." }).min(1).max(MAX_DEAL_COUNT).optional(),
+    /** With `to: "each"`, deal only to this participant. */
+    participantId: id("The participant").optional(),
   }),
   "card.flip": z.object({ cardId: id("The card") }),
   "card.choose": z.object({ cardId: id("The card") }),
