@@ -5,3 +5,4 @@ export * from "./schema-sessions";
 export * from "./schema-ai";
 export * from "./schema-analytics";
 export * from "./schema-recs";
+export * from "./schema-integrations";
