@@ -13,6 +13,7 @@ export const CardRecommendationsQuery = z.object({
   topic: z.string().trim().max(500).optional().describe("What the person is working on, in their words"),
   sessionId: z.uuid().optional().describe("A live session: its phase and the caller's own (and, for facilitators, shared) reflections count too"),
   phase: PhaseKey.optional().describe("The method's phase, when there is no session to read it from"),
+  participantId: z.uuid().optional().describe("Facilitators of the live session only: suggestions for this participant, from what they shared"),
   limit: z.coerce.number().int().min(1).max(30).default(10),
 });
 export type CardRecommendationsQuery = z.infer<typeof CardRecommendationsQuery>;

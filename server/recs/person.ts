@@ -1,7 +1,7 @@
 import { PHASE_ORDER, type PhaseKey } from "../../domain/content";
 import type { SessionState } from "../../domain/session";
 import type { AppContext } from "../context";
-import { forbidden, notFound } from "../errors";
+import { forbidden, invalid, notFound } from "../errors";
 import { hasRole, type Actor, type GuestActor } from "../policies";
 import type { RecsRepository, Viewer } from "./repository";
 
@@ -33,7 +33,7 @@ function phaseOf(state: SessionState): PhaseKey | null {
  * own reflections (private or shared), never another's; facilitators also hear what the group
  * shared, since they see it anyway. Nothing here reaches the answer except through the ranking.
  */
-export async function personContext(ctx: AppContext, repo: RecsRepository, actor: Actor | GuestActor, requestedSessionId: string | undefined, phase: PhaseKey | undefined): Promise<PersonContext> {
+export async function personContext(ctx: AppContext, repo: RecsRepository, actor: Actor | GuestActor, requestedSessionId: string | undefined, phase: PhaseKey | undefined, forParticipantId?: string): Promise<PersonContext> {
   let orgId: string;
   let seat: { id: string; facilitates: boolean } | null = null;
   const sessionId = requestedSessionId ?? (actor.kind === "participant" ? actor.sessionId : undefined);
@@ -60,11 +60,21 @@ export async function personContext(ctx: AppContext, repo: RecsRepository, actor
   }
   const viewer: Viewer = { orgId, userId: actor.kind === "user" ? actor.userId : null, participantId: actor.kind === "participant" ? actor.participantId : null };
   const unitId = actor.kind === "user" ? actor.userId : actor.participantId;
+  if (!state && forParticipantId) throw invalid("Suggestions for a participant need the session they are in (sessionId).");
   if (!state) return { viewer, unitId, sessionId: null, sessionTitle: null, phase: phase ?? null, words: [], inPlay: new Set(), suggestionsEnabled: true };
 
   const facilitates = seat === null || seat.facilitates;
+  let forSomeone = false;
+  if (forParticipantId && forParticipantId !== seat?.id) {
+    // Suggestions about someone else are a facilitator's tool; a guest never gets them.
+    if (!facilitates) throw forbidden("Only the session's facilitators can ask for suggestions for someone else.");
+    if (!state.participants[forParticipantId]) throw notFound("That participant");
+    seat = { id: forParticipantId, facilitates: false };
+    forSomeone = true;
+  }
   const words = state.reflections
-    .filter((r) => !r.redacted && (r.participantId === seat?.id || (facilitates && r.visibility === "shared")))
+    // For a chosen participant: only what they shared, which is what the facilitator sees anyway.
+    .filter((r) => !r.redacted && (forSomeone ? r.participantId === seat?.id && r.visibility === "shared" : r.participantId === seat?.id || (facilitates && r.visibility === "shared")))
     .sort((a, b) => b.at - a.at)
     .slice(0, MAX_WORDS)
     .map((r) => r.text);

@@ -65,6 +65,30 @@ describe("GET /api/recommendations/cards", () => {
     expect(facReasons).toContain("Mountains and climbing");
   });
 
+  it("suggests for one chosen participant from what they shared, for facilitators only", async () => {
+    const s = await startSession(t, owner);
+    const dana = await joinAsGuest(t, s, "Dana");
+    const omer = await joinAsGuest(t, s, "Omer");
+    await command(t, s.id, dana.participantId, "participant", "reflection.add", { text: "A quiet forest path after rain", visibility: "shared" });
+    await command(t, s.id, dana.participantId, "participant", "reflection.add", { text: "My secret fear of failing exams", visibility: "private" });
+    await command(t, s.id, omer.participantId, "participant", "reflection.add", { text: "Mountains and climbing towards the summit", visibility: "shared" });
+
+    const forDana = await suggest(t, owner.headers, { sessionId: s.id, participantId: dana.participantId, limit: 8 });
+    const reasons = forDana.items.map((i) => i.reason).join(" | ");
+    expect(reasons).toContain("A quiet forest path");
+    expect(reasons).not.toMatch(/Mountains|secret fear/);
+
+    // A guest asking about someone else is refused; about themselves it is their own suggestions.
+    const prying = await t.app.inject({ method: "GET", url: `/api/recommendations/cards?sessionId=${s.id}&participantId=${dana.participantId}`, headers: omer.headers });
+    expect(prying.statusCode).toBe(403);
+    const self = await suggest(t, omer.headers, { sessionId: s.id, participantId: omer.participantId, limit: 8 });
+    expect(self.items.map((i) => i.reason).join(" | ")).not.toMatch(/forest/);
+    const stranger = await t.app.inject({ method: "GET", url: `/api/recommendations/cards?sessionId=${s.id}&participantId=${randomUUID()}`, headers: owner.headers });
+    expect(stranger.statusCode).toBe(404);
+    const noSession = await t.app.inject({ method: "GET", url: `/api/recommendations/cards?participantId=${dana.participantId}`, headers: owner.headers });
+    expect(noSession.statusCode).toBe(400);
+  });
+
   it("returns an empty list with a note when the facilitator turned suggestions off", async () => {
     const s = await startSession(t, owner);
     const guest = await joinAsGuest(t, s, "Quiet");

@@ -75,7 +75,7 @@ export function recsService(ctx: AppContext, recs: Recs) {
 
   return {
     async recommendCards(actor: Actor | GuestActor, input: CardRecommendationsQuery): Promise<CardRecommendations> {
-      const person = await personContext(ctx, recs.repo, actor, input.sessionId, input.phase);
+      const person = await personContext(ctx, recs.repo, actor, input.sessionId, input.phase, input.participantId);
       const orgId = person.viewer.orgId;
       if (!person.suggestionsEnabled) {
         const served = await recs.store.serving(orgId);
