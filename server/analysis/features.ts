@@ -1,7 +1,7 @@
-import vader from "vader-sentiment";
 import type { PolarityScores } from "vader-sentiment";
 import { EMOTIONS } from "./types";
 import type { LexiconResult } from "./lexicon";
+import { polarityScores } from "./vader";
 
 export const LEXICON_FEATURE_NAMES = [
   ...EMOTIONS.map((e) => `lexicon_${e}`),
@@ -22,7 +22,7 @@ export function clip(text: string): string {
 }
 
 export function vaderScores(text: string): PolarityScores {
-  const scores = vader.SentimentIntensityAnalyzer.polarity_scores(text);
+  const scores = polarityScores(text);
   // vader can answer NaN for inputs without words; treat that as neutral.
   return Number.isFinite(scores.compound) ? scores : { neg: 0, neu: 1, pos: 0, compound: 0 };
 }
