@@ -45,19 +45,24 @@ process.on("message", async (m: Msg) => {
     arrivals.clear();
     let acked = 0;
     let failed = 0;
+    const reasons: Record<string, number> = {};
     const end = Date.now() + m.seconds * 1000;
     await Promise.all(
       sockets.map(async ({ s }, i) => {
         await new Promise((r) => setTimeout(r, (i * 37) % m.perClientIntervalMs));
         while (Date.now() < end) {
-          const ack = await s.timeout(30_000).emitWithAck("session:command", { id: randomUUID(), type: "chat.send", payload: { text: "hello" } }).catch(() => ({ ok: false }));
+          const ack = await s.timeout(30_000).emitWithAck("session:command", { id: randomUUID(), type: "chat.send", payload: { text: "hello" } }).catch(() => ({ ok: false, error: { code: "no ack in 30 s" } }));
           if (ack.ok) acked++;
-          else failed++;
+          else {
+            failed++;
+            const code = (ack as { error?: { code?: string } }).error?.code ?? "unknown";
+            reasons[code] = (reasons[code] ?? 0) + 1;
+          }
           await new Promise((r) => setTimeout(r, m.perClientIntervalMs));
         }
       }),
     );
-    process.send!({ op: "chatter-done", acked, failed });
+    process.send!({ op: "chatter-done", acked, failed, reasons });
   } else if (m.op === "close") {
     process.send!({ op: "arrivals", arrivals: [...arrivals.entries()] });
     for (const { s } of sockets) s.close();
