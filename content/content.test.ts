@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Card, Deck, Journey, PHASE_ORDER, PROMPT_PLACEHOLDERS, PromptBankEntry } from "../domain/content";
 import {
-  DEFAULT_CARDS, DEFAULT_DECKS, DEFAULT_JOURNEYS, PHOTO_DECK_ID, PROMPT_BANK, QUESTION_DECK_ID, WORD_DECK_ID,
+  DEFAULT_CARD_SITUATIONS, DEFAULT_CARDS, DEFAULT_DECKS, DEFAULT_JOURNEYS, PHOTO_DECK_ID, PROMPT_BANK, QUESTION_DECK_ID,
+  WORD_DECK_ID,
   defaultCards, defaultJourneys, findDefaultCard, findDefaultJourney, promptsFor,
 } from "./index";
 
@@ -74,6 +75,25 @@ describe("default decks and cards", () => {
     }
   });
 
+  it("give every card 3 to 5 short, lowercase situations, none repeated across cards", () => {
+    const seen = new Map<string, string>();
+    for (const card of DEFAULT_CARDS) {
+      const situations = DEFAULT_CARD_SITUATIONS.get(card.id);
+      expect(situations, card.word).toBeDefined();
+      expect(situations!.length, card.word).toBeGreaterThanOrEqual(3);
+      expect(situations!.length, card.word).toBeLessThanOrEqual(5);
+      for (const phrase of situations!) {
+        const words = phrase.trim().split(/\s+/);
+        expect(words.length, `${card.word}: ${phrase}`).toBeGreaterThanOrEqual(2);
+        expect(words.length, `${card.word}: ${phrase}`).toBeLessThanOrEqual(6);
+        expect(phrase, card.word).toBe(phrase.toLowerCase());
+        expect(seen.get(phrase), `"${phrase}" on ${card.word}`).toBeUndefined();
+        seen.set(phrase, card.word);
+      }
+    }
+    expect(DEFAULT_CARD_SITUATIONS.size).toBe(DEFAULT_CARDS.length);
+  });
+
   it("keep prompts free of advice phrasing", () => {
     const advice = /\byou (should|must|ought to|have to)\b/i;
     for (const card of DEFAULT_CARDS) for (const text of Object.values(card.prompts)) expect(text).not.toMatch(advice);
@@ -84,7 +104,8 @@ describe("helpers", () => {
   it("find a card by id and return copies the caller may change", () => {
     const [first] = DEFAULT_CARDS;
     const found = findDefaultCard(first.id);
-    expect(found).toEqual(first);
+    expect(found).toEqual({ ...first, situations: [...DEFAULT_CARD_SITUATIONS.get(first.id)!] });
+    expect(found!.situations!.length).toBeGreaterThanOrEqual(3);
     found!.tags.push("changed");
     expect(findDefaultCard(first.id)!.tags).not.toContain("changed");
     expect(findDefaultCard("00000000-0000-5000-8000-000000000000")).toBeUndefined();

@@ -11,6 +11,9 @@ export const PHOTO_DECK_ID = stableId("deck/photo/quiet-horizons");
 export const WORD_DECK_ID = stableId("deck/word/living-words");
 export const QUESTION_DECK_ID = stableId("deck/question/open-questions");
 
+/** A built default card: the public Card, plus the situations it was authored with. */
+export type DefaultCard = Card & { situations?: readonly string[] };
+
 export const PHOTO_CARD_SOURCES: readonly PhotoCardSource[] = [...PHOTO_CARDS_A, ...PHOTO_CARDS_B];
 
 /** Where the server serves a default card's generated picture. */
@@ -42,6 +45,15 @@ const questionCards: Card[] = QUESTION_CARDS.map((s) => ({
 }));
 
 export const DEFAULT_CARDS: readonly Card[] = [...photoCards, ...wordCards, ...questionCards];
+
+// Situations stay off DEFAULT_CARDS so those keep exactly the public Card shape (seeded and served as is);
+// findDefaultCard adds them back by id.
+/** The authored situations of every default card, by card id. */
+export const DEFAULT_CARD_SITUATIONS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...PHOTO_CARD_SOURCES.map((s) => [defaultCardId("photo", s.word), s.situations] as const),
+  ...[...WORD_CARDS_A, ...WORD_CARDS_B].map((s) => [defaultCardId("word", s.word), s.situations] as const),
+  ...QUESTION_CARDS.map((s) => [defaultCardId("question", s.title), s.situations] as const),
+]);
 
 export const DEFAULT_DECKS: readonly Deck[] = [
   {

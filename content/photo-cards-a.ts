@@ -9,6 +9,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "An open door in a dark room with dawn light and hills beyond it.",
     prompts: ["Take a breath at this threshold. What do you notice in your body as you look at the open door?", "What do you imagine is beyond this door for you?", "Which door in your life is open right now, even a little?", "What is one step through that door you could take within the next 24 hours?"],
     tags: ["change", "opportunity", "threshold", "new beginnings"],
+    situations: ["offered a job abroad", "ready for a fresh start", "deciding whether to step in", "a chance i almost missed"],
   },
   {
     word: "Door at Night", scene: "door", palette: "midnight",
@@ -16,6 +17,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "An open door looking out on a night sky with stars and a crescent moon.",
     prompts: ["Sit with the quiet of this night doorway. What feeling arrives first?", "What might be waiting out there in the dark that you cannot see yet?", "What would you need to feel safe enough to step into the unknown?", "What small, safe step into the unknown could you try this week?"],
     tags: ["uncertainty", "courage", "unknown", "threshold"],
+    situations: ["scared of what comes next", "leaving a safe job", "moving to a strange city", "no plan after graduation"],
   },
   {
     word: "Winding Path", scene: "path", palette: "sage",
@@ -23,6 +25,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A winding path through green hills toward a far horizon.",
     prompts: ["Let your eyes follow the path slowly. Where does your attention settle?", "Where on this path do you see yourself standing today?", "What matters most about the next bend for you?", "What is the next small stretch of path you will walk, and by when?"],
     tags: ["journey", "direction", "patience", "progress"],
+    situations: ["career not going in a line", "feeling behind my peers", "detours that still count", "slow recovery after surgery"],
   },
   {
     word: "The Long Way", scene: "path", palette: "dusk",
@@ -30,6 +33,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A path through dark hills under a glowing dusk sky.",
     prompts: ["Notice the evening light. How tired or rested do you feel right now?", "What has the long way taught you that a shortcut could not?", "Which part of the journey so far do you most want to honour?", "How will you mark the distance you have already travelled, this week?"],
     tags: ["journey", "perseverance", "reflection", "time"],
+    situations: ["years of study finally ending", "tired after a hard fight", "took the scenic route in life", "seeing how far i've come"],
   },
   {
     word: "High Ground", scene: "mountains", palette: "dawn",
@@ -37,6 +41,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Layered mountain peaks in mist under a pink dawn sky.",
     prompts: ["Imagine the cool mountain air. What happens to your breathing?", "From high ground, what can you see about your situation that you miss from below?", "Which peak in this picture is yours to climb?", "What is the first base camp, a step you can reach within a week?"],
     tags: ["perspective", "challenge", "vision", "growth"],
+    situations: ["stuck in daily firefighting", "need to see the bigger picture", "stepping back from the drama", "planning the next five years"],
   },
   {
     word: "Cold Summit", scene: "mountains", palette: "winter",
@@ -44,6 +49,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Snowy blue mountain ridges with bands of fog.",
     prompts: ["Notice any stillness or coolness in you as you look at these peaks.", "What feels far away and hard to reach right now?", "What would reaching it give you that matters?", "What is one way to prepare for the climb in the next few days?"],
     tags: ["challenge", "ambition", "endurance", "clarity"],
+    situations: ["chasing a promotion on my own", "goal feels out of reach", "training for a marathon", "lonely at the top"],
   },
   {
     word: "Misty Forest", scene: "fogForest", palette: "mist",
@@ -51,6 +57,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A pine forest disappearing into soft grey fog with a faint path.",
     prompts: ["Let the fog soften your gaze. What do you feel in your chest?", "What is hidden in the fog for you right now?", "What do you already know, even without seeing clearly?", "What is one thing you can do while the view is still unclear?"],
     tags: ["uncertainty", "patience", "trust", "mystery"],
+    situations: ["waiting for test results", "can't see the next step", "unclear where the company is heading", "don't know what i want yet"],
   },
   {
     word: "Soft Forest", scene: "fogForest", palette: "rose",
@@ -58,6 +65,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A rosy forest of pines in haze with a curving path.",
     prompts: ["What softens in you as you look at this gentle forest?", "Who or what feels like shelter in your life right now?", "What kind of care do you most need at the moment?", "How will you give yourself a little of that care within 24 hours?"],
     tags: ["rest", "care", "gentleness", "safety"],
+    situations: ["needing a quiet week", "worn out from nursing a parent", "craving a place to recover", "being too hard on myself"],
   },
   {
     word: "Steps to the Light", scene: "stairs", palette: "aurora",
@@ -65,6 +73,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A narrow stairway rising between walls toward a glowing moon.",
     prompts: ["Feel your feet on the ground. How is your energy for climbing today?", "What is at the top of these stairs for you?", "Which single step matters most right now?", "Which step will you climb next, and when?"],
     tags: ["progress", "hope", "effort", "growth"],
+    situations: ["slowly climbing out of depression", "one day at a time", "small wins adding up", "rebuilding after a layoff"],
   },
   {
     word: "Climbing", scene: "stairs", palette: "desert",
@@ -72,6 +81,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Sunlit stone steps leading upward between tall walls.",
     prompts: ["Notice any effort or ease in your body as you look up the steps.", "How many steps have you already climbed that you rarely count?", "What would make the next steps feel lighter?", "What is one step you can take today, however small?"],
     tags: ["effort", "progress", "resilience", "achievement"],
+    situations: ["working hard for a degree", "pushing toward a big goal", "every step feels uphill", "nearly at the finish line"],
   },
   {
     word: "Lone Tree", scene: "loneTree", palette: "mist",
@@ -79,6 +89,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "One bare tree on a hill against a misty sky.",
     prompts: ["Stand like this tree for a moment. What do you notice?", "What does this tree know about standing alone?", "Where in your life are you standing on your own, and how is that?", "Who could you reach out to this week?"],
     tags: ["solitude", "strength", "independence", "connection"],
+    situations: ["standing alone on a decision", "only one who disagrees", "recently single and coping", "holding firm without backup"],
   },
   {
     word: "Shedding", scene: "loneTree", palette: "autumn",
@@ -86,6 +97,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A tree with falling orange leaves on an autumn hill.",
     prompts: ["Breathe out slowly. What would you like to release with this breath?", "What is falling away in your life, like these leaves?", "What are you ready to let go of, and what do you keep?", "What is one thing you will let go of within the next week?"],
     tags: ["letting go", "change", "seasons", "release"],
+    situations: ["clearing out a parent's house", "outgrowing old friendships", "leaving a role behind", "kids moving out"],
   },
   {
     word: "Deep Roots", scene: "roots", palette: "winter",
@@ -93,6 +105,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A cross-section showing a small tree above ground and large roots beneath.",
     prompts: ["Feel your weight on the chair or floor. What holds you up?", "What is growing below the surface for you that others may not see?", "Which of your roots feeds you most right now?", "How will you tend that root this week?"],
     tags: ["roots", "stability", "family", "resources"],
+    situations: ["where i come from", "leaning on what my parents taught", "grounded during a crisis", "reconnecting with my heritage"],
   },
   {
     word: "Underground", scene: "roots", palette: "forest",
@@ -100,6 +113,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Tree roots branching through dark soil with stones.",
     prompts: ["Take a moment to notice what is quiet and steady in you.", "What work is happening underground in your life right now?", "What needs more time before it shows?", "What will you do to protect that slow growth in the coming days?"],
     tags: ["patience", "growth", "hidden", "roots"],
+    situations: ["work no one sees yet", "quietly preparing for something", "feeling invisible at work", "results slow to show"],
   },
   {
     word: "Sand Sea", scene: "dunes", palette: "desert",
@@ -107,6 +121,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Rolling desert dunes under a large sun.",
     prompts: ["Let the warmth of this picture reach you. What do you feel?", "What in your life feels wide open, like this desert?", "What do you need to cross the open space ahead?", "What resource will you gather before you set out, and by when?"],
     tags: ["space", "endurance", "emptiness", "resources"],
+    situations: ["running on nothing", "a dry spell creatively", "nothing left to give", "wide open calendar after retiring"],
   },
   {
     word: "Shifting Ground", scene: "dunes", palette: "ember",
@@ -114,6 +129,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Red dunes with dark shadows under a bright sun.",
     prompts: ["Notice what moves and what stays still in you right now.", "What ground is shifting under your feet?", "What stays steady even as the ground moves?", "What is one anchor you will hold onto this week?"],
     tags: ["change", "instability", "adaptation", "resilience"],
+    situations: ["company restructuring again", "nothing stays put", "rules keep moving", "new manager every year"],
   },
   {
     word: "Meadow", scene: "field", palette: "meadow",
@@ -121,6 +137,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A flowering meadow in front of green hills on a sunny day.",
     prompts: ["Imagine the scent of this meadow. What happens in you?", "What is blooming in your life right now?", "Which flower here would you pick for yourself, and what does it stand for?", "How will you enjoy what is blooming before the week ends?"],
     tags: ["joy", "abundance", "growth", "gratitude"],
+    situations: ["life is good right now", "celebrating a happy season", "appreciating what i have", "a summer of plenty"],
   },
   {
     word: "Fireflies", scene: "field", palette: "midnight",
@@ -128,6 +145,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Small glowing points over a night field under stars and a moon.",
     prompts: ["Let the quiet of night settle. What do you hear inside?", "What small lights do you notice in a dark time?", "Which small light matters most to you now?", "How could you make one small light brighter within 24 hours?"],
     tags: ["hope", "small things", "darkness", "wonder"],
+    situations: ["tiny bright moments in grief", "finding little reasons to smile", "a hard winter emotionally", "noticing everyday delights"],
   },
   {
     word: "Fork in the Road", scene: "crossroads", palette: "autumn",
@@ -135,6 +153,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A road forking into two paths with a signpost.",
     prompts: ["Notice how your body responds to this fork.", "What are the two roads in front of you, and are there more?", "What matters most to you in choosing between them?", "What would help you decide, and when will you do it?"],
     tags: ["choice", "decision", "direction", "values"],
+    situations: ["two job offers", "torn between two paths", "stay or leave the relationship", "which degree to pick"],
   },
   {
     word: "Balance", scene: "cairn", palette: "lavender",
@@ -142,6 +161,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A stack of balanced stones beside calm water.",
     prompts: ["Find your own balance in your seat. What adjusts?", "Which stones in your life are stacked right now, and how steady are they?", "What keeps the whole stack balanced?", "What one stone will you set down or adjust this week?"],
     tags: ["balance", "stability", "calm", "priorities"],
+    situations: ["juggling work and kids", "too many plates spinning", "one wobble from collapse", "keeping everything steady"],
   },
   {
     word: "First Leaves", scene: "sprout", palette: "dusk",
@@ -149,6 +169,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A seedling with two leaves rising from soil toward sunrays.",
     prompts: ["Notice something in you that is just beginning.", "What is sprouting in your life that is still fragile?", "What does this new growth need from you?", "What will you do to nourish it in the next 24 hours?"],
     tags: ["beginnings", "growth", "potential", "care"],
+    situations: ["starting a small business", "a few weeks into a job", "a fragile new project", "early days of a relationship"],
   },
   {
     word: "Resting Place", scene: "bench", palette: "desert",
@@ -156,6 +177,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A bench beneath a tree on a hill facing a sunset.",
     prompts: ["Imagine sitting on this bench. What loosens in you?", "Who would you like to sit here with, or would you rather be alone?", "What do you need to rest from?", "When this week will you give yourself a real pause?"],
     tags: ["rest", "pause", "reflection", "balance"],
+    situations: ["need a break from everything", "taking a sabbatical", "sitting with my thoughts", "time out after a busy year"],
   },
   {
     word: "Mirror Lake", scene: "lake", palette: "mist",
@@ -163,6 +185,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A calm lake mirroring hills under a misty sun.",
     prompts: ["Let your breathing become as still as this water. What do you notice?", "What is this lake reflecting back to you about yourself?", "What do you see clearly when everything is still?", "How will you create a moment of stillness this week?"],
     tags: ["reflection", "calm", "clarity", "self-awareness"],
+    situations: ["seeing myself honestly", "feedback that hit home", "quiet time to think", "who am i really"],
   },
   {
     word: "Moon on the Lake", scene: "lake", palette: "midnight",
@@ -170,6 +193,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A night lake with moonlight on the water and dark hills.",
     prompts: ["Notice what is quiet in you right now.", "What shows itself to you only in the dark?", "What inner knowing is asking for your attention?", "How will you listen to it before the week is out?"],
     tags: ["intuition", "night", "reflection", "mystery"],
+    situations: ["lying awake at 3am", "a hunch i can't explain", "dreams that stay with me", "answers that arrive after dark"],
   },
   {
     word: "Rolling Waves", scene: "waves", palette: "ocean",
@@ -177,6 +201,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Layers of blue and green waves beneath a sunny sky.",
     prompts: ["Breathe in rhythm with the waves for a few breaths. What changes?", "What keeps coming back in waves in your life?", "How would you like to meet the next wave?", "What will you do the next time that wave arrives?"],
     tags: ["emotions", "rhythm", "change", "resilience"],
+    situations: ["ups and downs of grief", "one problem after another", "mood swings lately", "riding out a tough month"],
   },
   {
     word: "Tide", scene: "waves", palette: "dusk",
@@ -184,6 +209,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Layered waves in purple tones at dusk.",
     prompts: ["Notice what is rising and what is falling in you right now.", "What is coming in, and what is going out, in your life?", "What do you want to let the tide carry away?", "What is one thing you will let go of this week?"],
     tags: ["cycles", "letting go", "emotions", "time"],
+    situations: ["some years are fuller than others", "friendships fading naturally", "drive that ebbs and returns", "seasons of a marriage"],
   },
   {
     word: "Setting Sail", scene: "boat", palette: "ocean",
@@ -191,6 +217,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A white sailboat on calm blue water.",
     prompts: ["Feel the gentle rocking of this picture. How do you respond?", "Where would this boat take you if you let it?", "What do you need to bring on board, and what can stay on shore?", "When will you set sail, and what is the first move?"],
     tags: ["adventure", "journey", "freedom", "beginnings"],
+    situations: ["moving abroad soon", "quitting to travel", "launching my own venture", "finally taking the leap"],
   },
   {
     word: "Drifting", scene: "boat", palette: "dawn",
@@ -198,6 +225,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A small boat on still pink water at sunrise.",
     prompts: ["Let yourself drift for a breath or two. What comes up?", "Where in your life are you drifting, and how is that for you?", "Do you want to steer, or is drifting what you need now?", "What would one small choice of direction look like this week?"],
     tags: ["direction", "rest", "acceptance", "purpose"],
+    situations: ["no goals right now", "coasting at work", "going with the current", "aimless since the kids left"],
   },
   {
     word: "Stone Bridge", scene: "bridge", palette: "forest",
@@ -205,6 +233,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "An arched bridge over a river reflecting into a full circle.",
     prompts: ["Notice the two sides of yourself as you look at this bridge.", "What two places, people or ideas are waiting to be connected?", "What would the bridge between them be made of?", "What will you do to begin building it this week?"],
     tags: ["connection", "relationships", "reconciliation", "communication"],
+    situations: ["making up after a fight", "rebuilding trust with my brother", "two teams not talking", "reaching out to an estranged friend"],
   },
   {
     word: "Crossing Over", scene: "bridge", palette: "mist",
@@ -212,6 +241,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A bridge disappearing into mist over a river.",
     prompts: ["What does your body tell you as you imagine crossing?", "What are you leaving behind on this side of the bridge?", "What on the far side is calling you?", "What is the first step onto the bridge, and when?"],
     tags: ["transition", "change", "courage", "threshold"],
+    situations: ["between two jobs", "moving into retirement", "becoming a parent soon", "leaving one life for another"],
   },
   {
     word: "Island", scene: "island", palette: "dawn",
@@ -219,6 +249,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A small tree-covered island in a calm sea at dawn.",
     prompts: ["Imagine standing on this island. What do you feel?", "When do you become an island, and what does it give you?", "How much space do you need right now, and how much company?", "How will you ask for the space or the company you need?"],
     tags: ["solitude", "boundaries", "independence", "connection"],
+    situations: ["cut off from the team", "need time by myself", "working remotely and isolated", "keeping people at a distance"],
   },
   {
     word: "Lighthouse", scene: "lighthouse", palette: "storm",
@@ -226,6 +257,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A lighthouse casting a beam of light over a grey sea.",
     prompts: ["Notice the light and the storm in this picture. Which do you feel more?", "Who or what is a lighthouse for you?", "For whom are you a lighthouse?", "How will you let your light reach someone this week?"],
     tags: ["guidance", "support", "purpose", "safety"],
+    situations: ["looking for a mentor", "being the steady one for others", "steering my team through turmoil", "a beacon in a crisis"],
   },
   {
     word: "Guiding Light", scene: "lighthouse", palette: "midnight",
@@ -233,6 +265,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "A lighthouse beam across a night sea under stars.",
     prompts: ["Let your eyes rest on the beam. What steadies in you?", "What guides you when it is hard to see?", "Which value is your light right now?", "What is one choice this week you will steer by that light?"],
     tags: ["values", "guidance", "hope", "direction"],
+    situations: ["what i stand for", "my compass in dark times", "following my principles", "remembering why i started"],
   },
   {
     word: "Rain", scene: "rain", palette: "storm",
@@ -240,6 +273,7 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Rain over a grey lake with an orange umbrella.",
     prompts: ["Listen to the rain in this picture. What do you hear in yourself?", "What storm is passing through your life, and what is your umbrella?", "What do you need most while the rain lasts?", "Who will you ask for shelter, or offer it to, this week?"],
     tags: ["difficulty", "support", "protection", "emotions"],
+    situations: ["a rough patch", "everything going wrong at once", "crying a lot lately", "need someone to lean on"],
   },
   {
     word: "Shelter", scene: "rain", palette: "rose",
@@ -247,5 +281,6 @@ export const PHOTO_CARDS_A: readonly PhotoCardSource[] = [
     alt: "Gentle rain over pink water and a red umbrella.",
     prompts: ["What does shelter feel like in your body?", "Where do you find shelter, and where do you give it?", "What would it mean to let yourself be sheltered?", "What is one way you will let someone care for you this week?"],
     tags: ["care", "safety", "support", "vulnerability"],
+    situations: ["letting others look after me", "hard to accept help", "a friend who takes me in", "feeling fragile after a loss"],
   },
 ];

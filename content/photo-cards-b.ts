@@ -9,6 +9,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Footprints in sand leading toward the water.",
     prompts: ["Notice your own feet right now. Where are they resting?", "Whose footprints are you following, and where are your own?", "What trace do you want to leave?", "What is one step this week that leaves a mark you are proud of?"],
     tags: ["legacy", "journey", "identity", "direction"],
+    situations: ["what i will leave behind", "following in my father's steps", "making my mark", "how i'll be remembered"],
   },
   {
     word: "Waterfall", scene: "waterfall", palette: "forest",
@@ -16,6 +17,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A waterfall falling between cliffs into a misty pool.",
     prompts: ["Imagine the sound of falling water. What does it wash through you?", "What is pouring through your life with force right now?", "What would it mean to go with the flow here, and what would it mean to resist?", "What will you let flow, and what will you channel, this week?"],
     tags: ["flow", "energy", "release", "power"],
+    situations: ["emotions pouring out", "a burst of creative drive", "everything happening at once", "finally letting the tears come"],
   },
   {
     word: "Ripples", scene: "ripples", palette: "winter",
@@ -23,6 +25,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Rings of ripples spreading from a leaf on calm water.",
     prompts: ["Notice one small movement in your body and let it ripple.", "What small act of yours has spread further than you expected?", "Which ripple would you like to start now?", "What small act will you do within 24 hours, and who might it reach?"],
     tags: ["impact", "influence", "small things", "connection"],
+    situations: ["one comment moved the whole office", "a kind gesture going further", "does my work make a difference", "how my mood affects the kids"],
   },
   {
     word: "Window", scene: "openWindow", palette: "sage",
@@ -30,6 +33,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A window framed by curtains looking out on green hills, with a plant on the sill.",
     prompts: ["Look out of this window for a moment. What do you notice first?", "What view of your life do you see from the inside?", "What would you like to see more of through your window?", "What is one thing you will do to change your view this week?"],
     tags: ["perspective", "home", "vision", "possibility"],
+    situations: ["stuck indoors dreaming", "seeing beyond my routine", "glimpse of a different life", "working from the kitchen table"],
   },
   {
     word: "Looking Out", scene: "openWindow", palette: "lavender",
@@ -37,6 +41,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A window with golden curtains onto lavender hills.",
     prompts: ["Sit at this window with me. What feeling is here?", "What are you longing for out there?", "What stops you from going out, and what draws you?", "What invitation will you accept, or send, this week?"],
     tags: ["longing", "possibility", "inside and outside", "courage"],
+    situations: ["watching others live my dream", "wishing i could join in", "stuck at home with a baby", "watching life from the sidelines"],
   },
   {
     word: "Ladder", scene: "ladder", palette: "rose",
@@ -44,6 +49,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A ladder standing upright into a bright pink sky.",
     prompts: ["Notice how high or grounded you feel right now.", "Where does this ladder lead for you?", "Which rung are you on, and which one matters next?", "What will you do to reach the next rung, and when?"],
     tags: ["ambition", "growth", "aspiration", "progress"],
+    situations: ["climbing the corporate ranks", "next rung in my career", "wanting more say at work", "applying for a senior role"],
   },
   {
     word: "Reaching", scene: "ladder", palette: "midnight",
@@ -51,6 +57,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A ladder reaching toward a crescent moon among stars.",
     prompts: ["Let yourself reach, even just with your breath. What happens?", "What dream feels as far as the moon right now?", "What part of it is within reach?", "What is one rung you will climb toward it this month?"],
     tags: ["dreams", "hope", "aspiration", "imagination"],
+    situations: ["a goal that seems impossible", "stretching for something huge", "a wild idea i can't drop", "almost within my grasp"],
   },
   {
     word: "Garden Gate", scene: "gate", palette: "sage",
@@ -58,6 +65,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "An arched gate in a hedge with hills and sun beyond.",
     prompts: ["Stand before this gate for a breath. What do you notice?", "What is behind the gate you have not yet opened?", "Who holds the key to this gate?", "What will you do to open it, a little, this week?"],
     tags: ["threshold", "opportunity", "permission", "boundaries"],
+    situations: ["invited into a new circle", "waiting to be let in", "allowed to try something", "deciding who gets access to me"],
   },
   {
     word: "Threshold", scene: "gate", palette: "aurora",
@@ -65,6 +73,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "An arched gate at night with the moon framed inside it.",
     prompts: ["What do you feel at this threshold, in your body and your mind?", "What are you standing at the edge of?", "What would you need to let yourself cross?", "What will mark your crossing, and when?"],
     tags: ["transition", "courage", "change", "mystery"],
+    situations: ["first day at a new school", "on the edge of something big", "about to sign the papers", "wedding coming up soon"],
   },
   {
     word: "Swing", scene: "swing", palette: "mist",
@@ -72,6 +81,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A swing hanging from a branch above misty hills.",
     prompts: ["Imagine the gentle sway of this swing. What moves in you?", "When did you last play without a goal?", "What would more lightness bring to your life right now?", "When will you do something just for fun this week?"],
     tags: ["play", "childhood", "lightness", "freedom"],
+    situations: ["missing carefree days", "remembering being a kid", "taking life less seriously", "wanting more fun"],
   },
   {
     word: "Back and Forth", scene: "swing", palette: "ember",
@@ -79,6 +89,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A swing against a red evening sky.",
     prompts: ["Notice whether you feel still or in motion right now.", "What are you swinging back and forth between?", "What would it be like to rest at the centre for a while?", "What is one thing that will help you settle this week?"],
     tags: ["ambivalence", "decision", "balance", "rhythm"],
+    situations: ["can't make up my mind", "changing my mind daily", "stuck between yes and no", "pulled two ways"],
   },
   {
     word: "Rising", scene: "balloon", palette: "winter",
@@ -86,6 +97,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A hot-air balloon floating above white clouds.",
     prompts: ["Let something in you feel light for a moment. What is it?", "What would you need to drop to rise like this?", "What do you see from up here that you miss on the ground?", "What weight will you set down this week?"],
     tags: ["lightness", "letting go", "perspective", "freedom"],
+    situations: ["weight lifted off my shoulders", "above the petty politics", "relief after a decision", "feeling unburdened at last"],
   },
   {
     word: "Kite", scene: "kite", palette: "meadow",
@@ -93,6 +105,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A kite flying high on a string above green hills.",
     prompts: ["Notice any pull or lift in you as you look at this kite.", "What lets you fly, and what holds your string?", "How much string do you want to give yourself right now?", "What is one way you will let yourself fly a little higher this week?"],
     tags: ["freedom", "support", "play", "connection"],
+    situations: ["giving my teenager some slack", "independent but still tethered", "parenting from a distance", "a safety net while i try"],
   },
   {
     word: "Flock", scene: "birds", palette: "dusk",
@@ -100,6 +113,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A flock of birds in formation with one bird flying apart.",
     prompts: ["Where does your eye go first in this picture?", "Are you with the flock or flying on your own right now?", "What does belonging mean to you at this moment?", "What will you do this week to feel more like yourself among others?"],
     tags: ["belonging", "team", "individuality", "connection"],
+    situations: ["fitting into a group", "joining a new department", "moving in step with colleagues", "part of something bigger"],
   },
   {
     word: "The One Apart", scene: "birds", palette: "lavender",
@@ -107,6 +121,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A single bird flying apart from a flock in a lavender sky.",
     prompts: ["Notice how this single bird makes you feel.", "When have you taken your own course, and what did it ask of you?", "What is yours alone to do now?", "Who will you tell about your own course this week?"],
     tags: ["individuality", "courage", "difference", "belonging"],
+    situations: ["always the outsider", "not fitting the mould", "choosing my own route", "only woman in the room"],
   },
   {
     word: "Open Hands", scene: "hands", palette: "autumn",
@@ -114,6 +129,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Two cupped hands holding a small glowing light.",
     prompts: ["Open your own hands in your lap. What do you notice?", "What are you holding right now that is precious to you?", "What would you like to offer, and what would you like to receive?", "Whom will you offer something to this week?"],
     tags: ["giving", "receiving", "care", "gratitude"],
+    situations: ["offering help freely", "letting others treat me", "thankful for a gift", "accepting a compliment"],
   },
   {
     word: "Holding Light", scene: "hands", palette: "midnight",
@@ -121,6 +137,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Hands holding a bright glow against a dark night.",
     prompts: ["Notice where in your body you feel warmth right now.", "What light are you protecting in a dark time?", "What keeps it alive?", "What will you do to keep that light burning this week?"],
     tags: ["hope", "care", "resilience", "protection"],
+    situations: ["keeping faith in a dark time", "guarding a fragile dream", "staying positive for the family", "the last bit of optimism"],
   },
   {
     word: "Key", scene: "key", palette: "lavender",
@@ -128,6 +145,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "An old key hanging on a thread against a soft purple background.",
     prompts: ["Let your attention rest on this key. What comes to mind?", "What could this key open for you?", "What key do you already hold without knowing it?", "Which lock will you try it on this week?"],
     tags: ["solution", "resources", "opportunity", "discovery"],
+    situations: ["looking for the answer", "one missing piece", "cracking a tough problem", "found what unlocks it"],
   },
   {
     word: "Old Key", scene: "key", palette: "ember",
@@ -135,6 +153,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A worn key hanging in warm red light.",
     prompts: ["What memory does this old key stir in you?", "What old strength could open something new for you?", "Which part of your past do you want to bring with you?", "How will you use that strength this week?"],
     tags: ["memory", "strengths", "past", "resources"],
+    situations: ["what helped me before", "drawing on earlier wins", "skills i had forgotten", "a hard time i got through"],
   },
   {
     word: "Feather", scene: "feather", palette: "dusk",
@@ -142,6 +161,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A pale feather floating against a dusk sky.",
     prompts: ["Let your breath become light as a feather. What changes?", "What in your life could you hold more lightly?", "Where are you being too heavy on yourself?", "What is one way you will be gentler with yourself this week?"],
     tags: ["lightness", "gentleness", "self-compassion", "ease"],
+    situations: ["being kinder to myself", "softening my inner critic", "not taking everything so hard", "forgiving my own slip-ups"],
   },
   {
     word: "Lightness", scene: "feather", palette: "winter",
@@ -149,6 +169,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A white feather on a pale blue background.",
     prompts: ["Notice one place in your body that feels light.", "What would it look like to carry this situation more lightly?", "What would you gain by loosening your grip?", "What will you loosen your grip on within 24 hours?"],
     tags: ["letting go", "ease", "freedom", "release"],
+    situations: ["dropping the heavy stuff", "less stressed lately", "travelling with less baggage", "after finally saying it"],
   },
   {
     word: "Nest", scene: "nest", palette: "desert",
@@ -156,6 +177,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A bird's nest with three eggs on a branch.",
     prompts: ["Imagine being held like these eggs. What do you feel?", "What are you carefully keeping warm right now?", "What does your nest need to stay safe?", "What will you do this week to care for your nest?"],
     tags: ["home", "safety", "family", "nurture"],
+    situations: ["expecting our first child", "raising little ones", "settling into a first flat", "creating a warm house"],
   },
   {
     word: "Maze", scene: "maze", palette: "storm",
@@ -163,6 +185,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A maze seen from above with a glow at its exit.",
     prompts: ["Notice how you feel looking at this maze: curious, tired, something else?", "Where in your life do you feel you are in a maze?", "What do you know about the way out that you have not tried?", "What is the next turn you will take, and when?"],
     tags: ["complexity", "confusion", "problem solving", "persistence"],
+    situations: ["going round in circles", "can't see a way out", "too many options at once", "lost in the details"],
   },
   {
     word: "Way Through", scene: "maze", palette: "sage",
@@ -170,6 +193,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A green maze with a start point and a glowing exit.",
     prompts: ["Take a breath before you look for the path. What do you notice?", "What dead ends have taught you something?", "What is the one turn that matters most now?", "What will you try differently this week?"],
     tags: ["learning", "problem solving", "patience", "direction"],
+    situations: ["finally seeing a route", "working it out step by step", "figuring out a messy project", "the answer became clear"],
   },
   {
     word: "Threads", scene: "threads", palette: "meadow",
@@ -177,6 +201,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Flowing coloured threads crossing at a single bright point.",
     prompts: ["Follow one thread with your eyes. Where does it take you?", "Which threads of your life meet at this moment?", "Which thread do you most want to follow?", "What will you do to pull on that thread this week?"],
     tags: ["connection", "relationships", "meaning", "complexity"],
+    situations: ["how everything links together", "paths crossing by chance", "a web of family ties", "people who shaped me"],
   },
   {
     word: "Knot", scene: "threads", palette: "ember",
@@ -184,6 +209,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Bright threads tangled together on a dark background.",
     prompts: ["Notice any knot or tightness in your body right now.", "What feels tangled in your life?", "Which single thread could you gently loosen first?", "What is one small loosening you will try within 24 hours?"],
     tags: ["tension", "conflict", "complexity", "untangling"],
+    situations: ["a messy family feud", "tied up in stress", "two colleagues at war", "a situation i can't unpick"],
   },
   {
     word: "Terrain", scene: "contours", palette: "ocean",
@@ -191,6 +217,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Contour lines like a topographic map around a golden dot.",
     prompts: ["Let your eyes travel the lines inward. What do you feel at the centre?", "If this were a map of your inner landscape, where are you on it?", "What is at the centre that everything circles around?", "What will you explore on your map this week?"],
     tags: ["self-awareness", "exploration", "centre", "inner world"],
+    situations: ["getting to know myself", "mapping my feelings", "therapy for the first time", "finding my core"],
   },
   {
     word: "Rings of Time", scene: "contours", palette: "autumn",
@@ -198,6 +225,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Concentric warm rings like tree growth rings.",
     prompts: ["Notice your age and the years you carry. What feeling comes?", "Which ring of your life do you think about most?", "What has each year added to who you are?", "How will you honour what you have grown this week?"],
     tags: ["time", "growth", "experience", "maturity"],
+    situations: ["turning fifty", "years on the job adding up", "getting older gracefully", "wisdom that comes with age"],
   },
   {
     word: "Unfurling", scene: "spiral", palette: "forest",
@@ -205,6 +233,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A spiral uncoiling outward on a green background.",
     prompts: ["Follow the spiral from the centre outward. What loosens?", "What in you is slowly unfurling?", "What does it need to keep opening?", "What is one way you will give it room this week?"],
     tags: ["growth", "unfolding", "patience", "potential"],
+    situations: ["slowly opening up", "confidence coming back", "blossoming after a hard year", "coming out of my shell"],
   },
   {
     word: "Lantern", scene: "lantern", palette: "dawn",
@@ -212,6 +241,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A glowing lantern hanging in a starry twilight sky.",
     prompts: ["Let the lantern's glow reach you. What do you feel?", "What lights your way when you cannot see far ahead?", "How far ahead do you actually need to see?", "What is the one next step your lantern shows you?"],
     tags: ["guidance", "hope", "uncertainty", "trust"],
+    situations: ["just enough light to go on", "only the next step visible", "searching in the dark", "leaning on faith"],
   },
   {
     word: "Candle", scene: "candle", palette: "ember",
@@ -219,6 +249,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "A single lit candle in a dark room.",
     prompts: ["Watch the flame for three breaths. What settles?", "What is burning in you right now: passion, anger, longing, something else?", "What is worth your flame?", "How will you tend that flame this week?"],
     tags: ["passion", "focus", "presence", "energy"],
+    situations: ["burning out slowly", "keeping my spark alive", "deep concentration on one task", "a quiet fire inside"],
   },
   {
     word: "Hourglass", scene: "hourglass", palette: "rose",
@@ -226,6 +257,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "An hourglass with sand running through.",
     prompts: ["Notice the pace of your breathing. Is it fast, slow, somewhere between?", "What is your relationship with time right now?", "What deserves your time most?", "What will you give time to within 24 hours?"],
     tags: ["time", "priorities", "urgency", "patience"],
+    situations: ["deadline getting close", "running out of runway", "biological clock ticking", "waiting for the right moment"],
   },
   {
     word: "Passing Clouds", scene: "clouds", palette: "meadow",
@@ -233,6 +265,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "White clouds drifting in a blue sky above a horizon.",
     prompts: ["Watch one cloud drift. What thought is drifting through you?", "What in your life is passing, like weather?", "What stays, like the sky, while the clouds pass?", "How will you remind yourself of that this week?"],
     tags: ["impermanence", "thoughts", "calm", "acceptance"],
+    situations: ["anxious worries that pass", "a bad mood will fade", "overthinking everything", "watching my fears drift by"],
   },
   {
     word: "Night Sky", scene: "clouds", palette: "aurora",
@@ -240,6 +273,7 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Clouds under a crescent moon in a starry green night sky.",
     prompts: ["Let the size of the night sky reach you. What do you feel?", "What looks different when you see it from this distance?", "What is truly important under a sky this big?", "What will you do this week that fits that importance?"],
     tags: ["perspective", "wonder", "meaning", "calm"],
+    situations: ["feeling tiny in the universe", "big life questions", "what's it all for", "stargazing to reset"],
   },
   {
     word: "Northern Lights", scene: "mountains", palette: "aurora",
@@ -247,5 +281,6 @@ export const PHOTO_CARDS_B: readonly PhotoCardSource[] = [
     alt: "Mountains at night under a green glowing sky and a crescent moon.",
     prompts: ["Take in the glow of this sky. What wonder is here for you?", "What surprised you lately in a good way?", "What would it mean to make room for more wonder?", "When this week will you look for something wonderful?"],
     tags: ["wonder", "surprise", "beauty", "awe"],
+    situations: ["an unexpected good turn", "moments that take my breath away", "falling in love again", "a once in a lifetime event"],
   },
 ];

@@ -14,6 +14,8 @@ export interface PhotoCardSource {
   alt: string;
   prompts: FourPrompts;
   tags: readonly string[];
+  /** 3 to 5 short phrases naming situations or inner states this card speaks to, in a client's own words. */
+  situations: readonly string[];
 }
 
 export interface WordCardSource {
@@ -22,6 +24,8 @@ export interface WordCardSource {
   meaning: string;
   prompts: FourPrompts;
   tags: readonly string[];
+  /** 3 to 5 short phrases naming situations or inner states this card speaks to, in a client's own words. */
+  situations: readonly string[];
 }
 
 export interface QuestionCardSource {
@@ -29,4 +33,6 @@ export interface QuestionCardSource {
   title: string;
   question: string;
   tags: readonly string[];
+  /** 3 to 5 short phrases naming situations or inner states this card speaks to, in a client's own words. */
+  situations: readonly string[];
 }
