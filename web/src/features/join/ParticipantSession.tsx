@@ -19,6 +19,8 @@ import { Spotlight } from "./Spotlight";
 import type { Seat } from "./seat";
 import { SeatCardsProvider } from "./seatCards";
 import { ParticipantSignalsPanel } from "../signals";
+import { MediaMount } from "../media";
+import { ParticipantCoach } from "../coach";
 
 export function ParticipantSession({ seat, onLeave }: { seat: Seat; onLeave: () => void }) {
   return (
@@ -78,6 +80,7 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
       </header>
       <PhaseInfo state={state} audience="participant" />
       <BreakoutRoomInfo state={state} />
+      <MediaMount seatToken={seat.token} />
       <Spotlight state={state} />
       <div className={box}>
         <MyCards state={state} />
@@ -95,6 +98,7 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
         <ReflectionForm state={state} />
       </div>
       <ParticipantSignalsPanel sessionId={seat.sessionId} token={seat.token} />
+      <ParticipantCoach seat={seat} state={state} me={me} />
       {state.commitments.some((c) => c.participantId === me) && !isDo ? (
         <div className={box}>
           <CommitmentList state={state} onlyFor={me} />

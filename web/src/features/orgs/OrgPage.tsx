@@ -12,6 +12,7 @@ import { canManageOrg } from "../../lib/format";
 import { orgsApi } from "./api";
 import { InvitePanel } from "./InvitePanel";
 import { MembersPanel } from "./MembersPanel";
+import { CoachAiSettings } from "../coach";
 
 export function OrgPage() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function OrgPage() {
         {manager && <RenamePanel currentName={activeOrg.org.name} />}
         <MembersPanel />
         {manager ? <InvitePanel /> : <p className="text-sm text-stone-600 dark:text-stone-400">{t("orgs.onlyAdmins")}</p>}
+        {manager && <CoachAiSettings />}
       </div>
     </Page>
   );
