@@ -31,13 +31,13 @@ const ANY_LETTER = /\p{L}/gu;
  * Spanish and English by their common words. Anything else is "und" so that callers answer
  * "unknown" rather than guess.
  */
-export function detectLanguage(text: string): Language {
+export function detectLanguage(text: string, tokens?: string[]): Language {
   const letters = text.match(ANY_LETTER)?.length ?? 0;
   if (letters === 0) return "und";
   const hebrew = text.match(HEBREW_LETTER)?.length ?? 0;
   if (hebrew / letters >= 0.5) return "he";
 
-  const tokens = tokenize(text);
+  tokens ??= tokenize(text);
   let en = 0;
   let es = 0;
   let other = 0;

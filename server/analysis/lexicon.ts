@@ -45,16 +45,20 @@ const NEGATED_SHIFT: Record<Emotion, { to: Emotion; factor: number } | undefined
 
 const words = new Map<string, Entry[]>();
 const phrases = new Map<string, Entry[]>();
+/** For each word that starts a phrase, the longest phrase it starts (in tokens), so other words skip the phrase search. */
+const phraseStarts = new Map<string, number>();
 
 function loadLexicon(): void {
   const file = JSON.parse(readFileSync(new URL("./lexicon.json", import.meta.url), "utf8")) as LexiconFile;
   for (const emotion of EMOTIONS) {
     for (const [term, weight] of Object.entries(file[emotion])) {
-      const key = tokenize(term).join(" ");
+      const tokens = tokenize(term);
+      const key = tokens.join(" ");
       const target = key.includes(" ") ? phrases : words;
       const list = target.get(key) ?? [];
       list.push({ emotion, weight });
       target.set(key, list);
+      if (target === phrases) phraseStarts.set(tokens[0], Math.max(phraseStarts.get(tokens[0]) ?? 0, tokens.length));
     }
   }
 }
@@ -64,36 +68,54 @@ function isNegator(token: string): boolean {
   return NEGATORS.has(token) || token.endsWith("n't");
 }
 
+/** Endings tried in this order, each replaced by its stem ending: "worries" → "worry", "laughed" → "laugh". */
+const INFLECTIONS: readonly [ending: string, stem: string][] = [
+  ["ly", ""],
+  ["ies", "y"],
+  ["es", ""],
+  ["s", ""],
+  ["ed", ""],
+  ["d", ""],
+  ["ing", ""],
+  ["ing", "e"],
+];
+
+function lookupInflected(token: string): Entry[] | undefined {
+  for (const [ending, stem] of INFLECTIONS) {
+    if (!token.endsWith(ending)) continue;
+    const candidate = token.slice(0, token.length - ending.length) + stem;
+    if (candidate.length < 3) continue;
+    const found = words.get(candidate);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Inflected lookups already made; everyday language repeats its words, so this stays small. Cleared when full. */
+const inflected = new Map<string, Entry[] | null>();
+const MAX_REMEMBERED = 50_000;
+
 /** Plural, past and -ly forms of lexicon words ("worries", "laughed", "calmly"). */
 function lookupWord(token: string): Entry[] | undefined {
   const direct = words.get(token);
   if (direct) return direct;
-  const candidates = [
-    token.replace(/ly$/, ""),
-    token.replace(/ies$/, "y"),
-    token.replace(/es$/, ""),
-    token.replace(/s$/, ""),
-    token.replace(/ed$/, ""),
-    token.replace(/d$/, ""),
-    token.replace(/ing$/, ""),
-    token.replace(/ing$/, "e"),
-  ];
-  for (const c of candidates) {
-    if (c.length >= 3 && c !== token) {
-      const found = words.get(c);
-      if (found) return found;
-    }
-  }
-  return undefined;
+  const known = inflected.get(token);
+  if (known !== undefined) return known ?? undefined;
+  const found = lookupInflected(token);
+  if (inflected.size >= MAX_REMEMBERED) inflected.clear();
+  inflected.set(token, found ?? null);
+  return found;
 }
 
 export function isLexiconWord(token: string): boolean {
   return lookupWord(token) !== undefined;
 }
 
-/** Scores English text against the studio's emotion lexicon, with negation and intensifiers. */
-export function scoreLexicon(text: string): LexiconResult {
-  const tokens = tokenize(text);
+/**
+ * Scores English text against the studio's emotion lexicon, with negation and intensifiers.
+ * `tokens` may be passed when the caller already has `tokenize(text)`.
+ */
+export function scoreLexicon(text: string, tokens: string[] = tokenize(text)): LexiconResult {
   const scores = zeroEmotions();
   let hits = 0;
   let negations = 0;
@@ -119,7 +141,8 @@ export function scoreLexicon(text: string): LexiconResult {
     const token = tokens[i];
     let matched = false;
     // Longest phrase first, so "can't believe" is surprise rather than a negated "believe".
-    for (let n = Math.min(MAX_PHRASE_TOKENS, tokens.length - i); n >= 2; n--) {
+    const longest = phraseStarts.get(token) ?? 0;
+    for (let n = Math.min(MAX_PHRASE_TOKENS, longest, tokens.length - i); n >= 2; n--) {
       const entries = phrases.get(tokens.slice(i, i + n).join(" "));
       if (entries) {
         add(entries, i);

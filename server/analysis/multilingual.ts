@@ -11,8 +11,12 @@ type Supported = "es" | "he";
 
 const file = JSON.parse(readFileSync(new URL("./multilingual-valence.json", import.meta.url), "utf8")) as ValenceFile;
 
+const NON_ASCII = /[^ -~]/;
+
 /** Accents are often dropped when typing quickly, so both sides are compared without them. */
 function fold(word: string): string {
+  // Printable ASCII has no accents to drop (most words, and every English one).
+  if (!NON_ASCII.test(word)) return word;
   return word.normalize("NFD").replace(/\p{M}/gu, "");
 }
 

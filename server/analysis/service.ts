@@ -4,6 +4,7 @@ import { clip, vaderScores } from "./features";
 import { detectLanguage } from "./language";
 import { lexiconDistribution, scoreLexicon } from "./lexicon";
 import { translatedValence } from "./multilingual";
+import { tokenize } from "./tokenize";
 import { EMOTIONS, argmaxEmotion, flatEmotions, type Emotion, type EmotionScores, type Language, type TextAnalysis } from "./types";
 
 /**
@@ -67,10 +68,11 @@ function outsideEnglish(text: string, language: Language): TextAnalysis {
 export function analyzeTextFast(input: string): TextAnalysis {
   const text = clip(typeof input === "string" ? input : "");
   if (text.trim() === "") return unreadable("und");
-  const language = detectLanguage(text);
+  const tokens = tokenize(text);
+  const language = detectLanguage(text, tokens);
   if (language !== "en") return outsideEnglish(text, language);
   const { compound } = vaderScores(text);
-  const emotions = lexiconDistribution(scoreLexicon(text));
+  const emotions = lexiconDistribution(scoreLexicon(text, tokens));
   if (!emotions) return present(compound, flatEmotions(), "unknown", language);
   return present(blendValence(compound, emotions), emotions, argmaxEmotion(emotions), language);
 }
