@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SessionEvent, SessionState } from "./session";
 import { faceWindowSchema, voiceWindowSchema, type FaceWindow, type VoiceWindow } from "./signals";
+import type { MediaAck, MediaCaptionMessage, MediaCaptionRequest, MediaJoinRequest, MediaPeer, MediaPeerState, MediaRoomAnswer, MediaSignalMessage, MediaSignalRequest } from "./realtime-media";
 
 // The realtime protocol on the Socket.IO namespace `/live`, typed for both ends:
 // `new Server<ClientToServerEvents, ServerToClientEvents>()` on the server and
@@ -14,6 +15,8 @@ export const liveRooms = {
   breakout: (sessionId: string, roomIndex: number) => `session:${sessionId}:breakout:${roomIndex}`,
   person: (personId: string) => `person:${personId}`,
   facilitators: (sessionId: string) => `session:${sessionId}:facilitators`,
+  /** Audio and video: `main` or `breakout:<index>` (see domain/realtime-media.ts). */
+  media: (sessionId: string, roomKey: string) => `session:${sessionId}:media:${roomKey}`,
 };
 
 export type RealtimeErrorCode =
@@ -81,6 +84,15 @@ export interface ClientToServerEvents {
   "presence:heartbeat": (heartbeat: { sessionId: string; active: boolean }) => void;
   /** Volatile: this participant's consented signal aggregates for the last window. */
   "signals:share": (share: SignalsShare) => void;
+  /** Join the media room the session puts this seat in (after `session:join`). */
+  "media:join": (request: MediaJoinRequest, ack: (answer: MediaRoomAnswer) => void) => void;
+  "media:leave": (ack?: (answer: MediaAck) => void) => void;
+  /** An offer, answer or ICE candidate for one peer in the same media room. */
+  "media:signal": (signal: MediaSignalRequest, ack?: (answer: MediaAck) => void) => void;
+  /** Muted, camera off, sharing the screen: shown to the room. */
+  "media:state": (state: MediaPeerState) => void;
+  /** Volatile: a line of live captions for what this person is saying. */
+  "media:caption": (caption: MediaCaptionRequest) => void;
 }
 
 // --- server → client -------------------------------------------------------------------
@@ -147,4 +159,11 @@ export interface ServerToClientEvents {
   /** Volatile, facilitators only. */
   "signals:aggregate": (aggregate: SignalsAggregate) => void;
   "session:alert": (alert: SessionAlert) => void;
+  /** The session moved this person's media (breakouts opened, moved, closed): connect to these peers instead. */
+  "media:room": (room: MediaRoomAnswer) => void;
+  "media:peer-joined": (peer: MediaPeer) => void;
+  "media:peer-left": (left: { peerId: string }) => void;
+  "media:peer-updated": (peer: MediaPeer) => void;
+  "media:signal": (signal: MediaSignalMessage) => void;
+  "media:caption": (caption: MediaCaptionMessage) => void;
 }

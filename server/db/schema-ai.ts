@@ -102,7 +102,7 @@ export const textAnalyses = pgTable(
     orgId: uuid("org_id").references(() => orgs.id, { onDelete: "cascade" }),
     sessionId: uuid("session_id"),
     participantId: uuid("participant_id"),
-    sourceType: text("source_type", { enum: ["reflection", "chat", "coach", "commitment"] }).notNull(),
+    sourceType: text("source_type", { enum: ["reflection", "chat", "coach", "commitment", "caption"] }).notNull(),
     sourceId: text("source_id").notNull(),
     valence: real("valence").notNull(),
     emotions: jsonb("emotions").$type<Record<string, number>>().notNull(),

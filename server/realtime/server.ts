@@ -17,6 +17,7 @@ import { publishCommitted, tableViewerId } from "./publisher";
 import { PresenceTracker } from "./presence";
 import { onSafetyAlert } from "../coach/alerts";
 import { installSignals } from "../signals/live";
+import { installMedia } from "./media";
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -66,6 +67,7 @@ export async function installRealtime(app: ZApp, ctx: AppContext): Promise<Serve
   const nsp = io.of(LIVE_NAMESPACE);
   const presence = new PresenceTracker(nsp);
   installSignals(nsp, ctx);
+  installMedia(nsp, ctx);
 
   // A crisis sign in a participant's private coach conversation reaches the facilitators at once.
   const stopAlerts = onSafetyAlert((sessionId, participantId, kind) => {
