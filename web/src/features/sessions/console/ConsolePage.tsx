@@ -23,8 +23,10 @@ import { DealPanel } from "./DealPanel";
 import { JoinInfo } from "./JoinInfo";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { LiveStrip } from "../../signals";
+import { MediaMount } from "../../media";
 import { PhaseRail } from "./PhaseRail";
 import { TimerControls } from "./TimerControls";
+import { Copilot } from "../../copilot";
 
 const getToken = () => userToken();
 const refreshToken = () => userToken({ fresh: true });
@@ -130,6 +132,7 @@ function Console({ summary }: { summary: SessionSummary }) {
       ) : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
+          <MediaMount />
           <PhaseRail state={state} />
           <TimerControls state={state} />
           <DealPanel state={state} lookup={lookup} />
@@ -138,6 +141,7 @@ function Console({ summary }: { summary: SessionSummary }) {
         <div className="space-y-4">
           <JoinInfo summary={summary} />
           <ParticipantsPanel state={state} />
+          <Copilot sessionId={state.sessionId} />
           <LiveStrip sessionId={state.sessionId} />
           <Box>
             <SharedReflections state={state} />

@@ -97,6 +97,7 @@ export class LiveClient {
   private snapshot: LiveSnapshot = EMPTY;
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<EventListener>();
+  private readonly joinListeners = new Set<(socket: LiveSocket) => void>();
   private readonly buffer = new Map<number, SessionEventMessage>();
   private readonly pending: PendingCommand[] = [];
   private joined = false;
@@ -134,6 +135,16 @@ export class LiveClient {
     return () => this.eventListeners.delete(listener);
   }
 
+  /**
+   * For features that speak on the same connection (audio and video): called with the socket
+   * each time the session is joined, including after a reconnect, and at once if it already is.
+   */
+  onJoined(listener: (socket: LiveSocket) => void): () => void {
+    this.joinListeners.add(listener);
+    if (this.joined && this.socket) listener(this.socket);
+    return () => this.joinListeners.delete(listener);
+  }
+
   private update(change: Partial<LiveSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...change };
     for (const l of this.listeners) l();
@@ -168,6 +179,7 @@ export class LiveClient {
     this.socket = null;
     this.listeners.clear();
     this.eventListeners.clear();
+    this.joinListeners.clear();
   }
 
   private stopTimers(): void {
@@ -249,6 +261,7 @@ export class LiveClient {
     this.drain();
     this.startHeartbeat();
     for (const p of this.pending) this.transmit(p);
+    if (this.socket) for (const l of this.joinListeners) l(this.socket);
   }
 
   // --- events -----------------------------------------------------------------------------

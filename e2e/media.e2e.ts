@@ -1,0 +1,117 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../playwright.config";
+import { signUp, uniqueEmail, watchConsole } from "./support";
+
+// Chromium's fake camera (a moving test pattern) and microphone (a beeping tone), granted without a prompt.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"],
+  },
+});
+test.setTimeout(240_000);
+
+const panelOf = (page: Page) => page.getByTestId("media-panel");
+const remoteTiles = (page: Page) => panelOf(page).locator('[data-testid="media-tile"][data-self="false"]');
+
+/** A remote person's picture is really arriving: the video element has decoded frames of a real size. */
+async function expectRemoteVideo(tile: Locator): Promise<void> {
+  await expect
+    .poll(async () => tile.locator("video").evaluate((v: HTMLVideoElement) => v.videoWidth > 0 && ((v.srcObject as MediaStream | null)?.getVideoTracks().some((t) => t.readyState === "live") ?? false)), { timeout: 45_000 })
+    .toBe(true);
+}
+
+async function joinCall(page: Page): Promise<void> {
+  const panel = panelOf(page);
+  await panel.getByRole("button", { name: "Set up camera and microphone" }).click();
+  await expect(panel.getByLabel("Your camera preview")).toBeVisible();
+  await panel.getByRole("button", { name: "Join the call" }).click();
+  await expect(panel.getByRole("group", { name: "Call controls" })).toBeVisible();
+}
+
+async function expectPanelAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('[data-testid="media-panel"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, `accessibility problems in the media panel (${label})`).toEqual([]);
+}
+
+test("a facilitator and a participant see and hear each other, mute, and keep their call through a breakout and back", async ({ page, browser }) => {
+  const facilitatorLog = watchConsole(page);
+  await page.context().grantPermissions(["camera", "microphone"]);
+  await signUp(page, { name: "Fay", email: uniqueEmail("fay.media") });
+  const token = ((await (await page.request.post("/api/auth/refresh")).json()) as { accessToken: string }).accessToken;
+  const auth = { authorization: `Bearer ${token}` };
+  const journeys = (await (await page.request.get("/api/journeys", { headers: auth })).json()) as { items: { id: string }[] };
+  const created = await page.request.post("/api/sessions", { headers: auth, data: { title: "Video circle", journeyId: journeys.items[0].id } });
+  const session = (await created.json()) as { id: string; joinCode: string };
+
+  // The participant joins on a phone-sized screen.
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  await context.grantPermissions(["camera", "microphone"]);
+  const dana = await context.newPage();
+  const danaLog = watchConsole(dana);
+  await dana.goto("/join");
+  await dana.getByLabel("Session code").fill(session.joinCode.toLowerCase());
+  await dana.getByLabel("Your name").fill("Dana");
+  await dana.getByRole("button", { name: "Join", exact: true }).click();
+  await expect(dana.getByRole("heading", { level: 2, name: "Audio and video" })).toBeVisible();
+
+  await page.goto(`/sessions/${session.id}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Audio and video" })).toBeVisible();
+  await expectPanelAccessible(page, "before joining");
+
+  await joinCall(page);
+  await joinCall(dana);
+
+  // Each sees the other's picture arrive.
+  await expect(remoteTiles(page)).toHaveCount(1);
+  await expect(remoteTiles(dana)).toHaveCount(1);
+  await expect(remoteTiles(page).getByText("Dana")).toBeVisible();
+  await expect(remoteTiles(dana).getByText("Fay")).toBeVisible();
+  await expectRemoteVideo(remoteTiles(page));
+  await expectRemoteVideo(remoteTiles(dana));
+  await expect(panelOf(dana).getByRole("status")).toHaveText("Main room: one other person in the call.");
+  await expectPanelAccessible(page, "in a call");
+  await expectPanelAccessible(dana, "in a call on a phone");
+  // Nothing in the panel is wider than a 360 px phone.
+  expect(await panelOf(dana).evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+
+  // Dana mutes: the facilitator sees it in words, not only in colour.
+  await panelOf(dana).getByRole("button", { name: "Mute microphone" }).click();
+  await expect(panelOf(dana).getByRole("button", { name: "Unmute microphone" })).toHaveAttribute("aria-pressed", "true");
+  await expect(remoteTiles(page)).toHaveAttribute("data-muted", "true");
+  await expect(remoteTiles(page).getByText("Muted")).toBeVisible();
+  await panelOf(dana).getByRole("button", { name: "Unmute microphone" }).click();
+  await expect(remoteTiles(page).getByText("Muted")).toHaveCount(0);
+
+  // Breakouts: Dana goes to room 1, the facilitator stays in the main room.
+  await page.getByLabel("Rooms", { exact: true }).fill("1");
+  await page.getByRole("button", { name: "Open rooms" }).click();
+  await expect(panelOf(dana).getByRole("status")).toHaveText("Breakout room 1: nobody else is in the call yet.");
+  await expect(remoteTiles(dana)).toHaveCount(0);
+  await expect(remoteTiles(page)).toHaveCount(0);
+
+  // The facilitator visits room 1: both are in the same room again and the media reconnects.
+  await panelOf(page).getByLabel("Be in the call of").selectOption({ label: "Breakout room 1" });
+  await expect(panelOf(page).getByRole("status")).toHaveText("Breakout room 1: one other person in the call.");
+  await expect(remoteTiles(dana)).toHaveCount(1);
+  await expectRemoteVideo(remoteTiles(dana));
+  await expectRemoteVideo(remoteTiles(page));
+
+  // Closing the rooms brings everyone back to the main room, still connected.
+  await page.getByRole("button", { name: "Close all rooms" }).click();
+  await expect(panelOf(dana).getByRole("status")).toHaveText("Main room: one other person in the call.");
+  await expect(panelOf(page).getByRole("status")).toHaveText("Main room: one other person in the call.");
+  await expectRemoteVideo(remoteTiles(page));
+  await expectRemoteVideo(remoteTiles(dana));
+
+  // Leaving ends the call on the other side too.
+  await panelOf(dana).getByRole("button", { name: "Leave the call" }).click();
+  await expect(remoteTiles(page)).toHaveCount(0);
+  await expect(panelOf(page).getByRole("status")).toHaveText("Main room: nobody else is in the call yet.");
+
+  expect(facilitatorLog.errors.filter((e) => !e.includes("favicon"))).toEqual([]);
+  expect(danaLog.errors.filter((e) => !e.includes("favicon"))).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,27 @@
+import { api, ApiError } from "../../lib/api";
+
+/**
+ * How this session's media travels, as `POST /api/sessions/:id/media/token` answers: a mesh
+ * with its STUN/TURN servers, or a LiveKit room. (The schema lives with the integrations, in
+ * domain/api/media.ts.)
+ */
+export type MediaTransport = { mode: "mesh"; iceServers: RTCIceServer[] } | { mode: "livekit"; url: string; token: string; room: string };
+
+const LOCAL_MESH: MediaTransport = { mode: "mesh", iceServers: [] };
+
+/** A guest speaks with their seat token; a signed-in person with the app's own session. */
+export async function mediaTransport(sessionId: string, seatToken?: string): Promise<MediaTransport> {
+  const path = `/api/sessions/${encodeURIComponent(sessionId)}/media/token`;
+  try {
+    if (!seatToken) return await api.post<MediaTransport>(path, {});
+    const res = await fetch(path, { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${seatToken}` }, body: "{}" });
+    if (res.status === 404) return LOCAL_MESH;
+    const data: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw new Error((data as { error?: { message?: string } } | null)?.error?.message ?? `The studio answered ${res.status}.`);
+    return data as MediaTransport;
+  } catch (err) {
+    // No media configuration on this server (or an older one): peers on the same network still reach each other directly.
+    if (err instanceof ApiError && err.status === 404) return LOCAL_MESH;
+    throw err;
+  }
+}
