@@ -32,7 +32,38 @@ const EnvSchema = z.object({
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   WEB_DIST: z.string().optional(),
+  LIVEKIT_URL: z.string().regex(/^(wss?|https?):\/\//, "LIVEKIT_URL must start with wss://, ws://, https:// or http://").optional(),
+  LIVEKIT_API_KEY: z.string().optional(),
+  LIVEKIT_API_SECRET: z.string().optional(),
+  LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(6 * 3600),
+  ICE_SERVERS: z.string().optional(),
+  ZOOM_API_URL: z.url("ZOOM_API_URL must be a URL").default("https://api.zoom.us/v2"),
+  ZOOM_OAUTH_URL: z.url("ZOOM_OAUTH_URL must be a URL").default("https://zoom.us/oauth/token"),
+  ZOOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  TRANSCRIBE_MODEL: z.string().optional(),
+  TRANSCRIBE_ENGINE: z.string().optional(),
 });
+
+/** One STUN or TURN server as browsers take it (RTCIceServer). */
+const IceServerSchema = z.object({
+  urls: z.union([z.string().regex(/^(stuns?|turns?):/, "ICE server urls start with stun:, stuns:, turn: or turns:"), z.array(z.string().regex(/^(stuns?|turns?):/)).min(1)]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServerSchema>;
+
+function parseIceServers(raw: string | undefined): IceServer[] {
+  if (!raw) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError("Configuration is invalid:\n  ICE_SERVERS: must be JSON, e.g. [{\"urls\":\"stun:stun.example.org:3478\"}]");
+  }
+  const parsed = z.array(IceServerSchema).max(10).safeParse(json);
+  if (!parsed.success) throw new ConfigError(`Configuration is invalid:\n  ICE_SERVERS: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
 
 export type Config = Readonly<{
   env: "development" | "production" | "test";
@@ -53,6 +84,11 @@ export type Config = Readonly<{
   trustProxy: boolean;
   webDist: string;
   version: string;
+  /** LiveKit for larger rooms; absent means the browsers connect to each other (mesh). */
+  livekit?: { url: string; apiKey: string; apiSecret: string; tokenTtlSeconds: number };
+  iceServers: IceServer[];
+  zoom: { apiUrl: string; oauthUrl: string; timeoutMs: number };
+  transcription: { model?: string; engine?: string };
 }>;
 
 export class ConfigError extends Error {}
@@ -98,6 +134,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.AI_PROVIDER === "anthropic" && !e.AI_API_KEY) {
     throw new ConfigError("Configuration is invalid:\n  AI_API_KEY: required when AI_PROVIDER is anthropic");
   }
+  const livekitParts = [e.LIVEKIT_URL, e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET];
+  if (livekitParts.some(Boolean) && !livekitParts.every(Boolean)) {
+    throw new ConfigError("Configuration is invalid:\n  LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET: set all three, or none");
+  }
+  const iceServers = parseIceServers(e.ICE_SERVERS);
   const dataDir = resolve(e.DATA_DIR);
   const secretKey = e.SECRET_KEY ?? loadOrCreateSecret(dataDir);
   return Object.freeze({
@@ -119,5 +160,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === "true",
     webDist: resolve(e.WEB_DIST ?? new URL("../web/dist", import.meta.url).pathname),
     version: readVersion(),
+    livekit:
+      e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
+        ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET, tokenTtlSeconds: e.LIVEKIT_TOKEN_TTL_SECONDS }
+        : undefined,
+    iceServers,
+    zoom: { apiUrl: e.ZOOM_API_URL.replace(/\/$/, ""), oauthUrl: e.ZOOM_OAUTH_URL, timeoutMs: e.ZOOM_TIMEOUT_MS },
+    transcription: { model: e.TRANSCRIBE_MODEL, engine: e.TRANSCRIBE_ENGINE },
   });
 }

@@ -19,6 +19,7 @@ import { experimentRoutes } from "./experiments/routes";
 import { signalsRoutes } from "./signals/routes";
 import { analyticsRoutes } from "./analytics/routes";
 import { graphqlRoutes } from "./graphql/routes";
+import { integrationRoutes } from "./integrations/routes";
 import { copilotRoutes } from "./copilot/routes";
 
 /** Each capability is a folder with a route installer; adding one is one line here. */
@@ -27,4 +28,4 @@ export type Feature = (app: ZApp, ctx: AppContext) => void | Promise<void>;
 /** The studio's default decks and journeys, brought up to date before anything can read them. */
 const defaultContent: Feature = (_app, ctx) => seedDefaultContent(ctx.database);
 
-export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, signalsRoutes, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes, analyticsRoutes, graphqlRoutes, recsRoutes, experimentRoutes, copilotRoutes];
+export const features: Feature[] = [authRoutes, userRoutes, orgRoutes, defaultContent, mediaRoutes, cardRoutes, journeyRoutes, searchRoutes, sessionRoutes, installRealtime, signalsRoutes, coachRoutes, feedbackRoutes, commitmentRoutes, analysisRoutes, analyticsRoutes, graphqlRoutes, recsRoutes, experimentRoutes, copilotRoutes, integrationRoutes];

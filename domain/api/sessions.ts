@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZoomRecordEvent } from "./integrations";
 
 /** Six characters from an alphabet without look-alikes (no 0/O, 1/I/L), easy to read aloud. */
 export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -61,6 +62,8 @@ export const SessionRecord = z.object({
   commitments: z.array(z.object({ participantId: z.string(), displayName: z.string(), text: z.string(), due: z.string().nullable(), at: z.string() })),
   breakouts: z.array(z.object({ openedAt: z.string(), rooms: z.number().int() })),
   participants: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })),
+  /** The session's Zoom meeting and what Zoom reported of it, when it has one. */
+  zoom: z.object({ meetingId: z.string(), joinUrl: z.string(), events: z.array(ZoomRecordEvent) }).nullable().optional(),
 });
 export type SessionRecord = z.infer<typeof SessionRecord>;
 

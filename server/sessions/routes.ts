@@ -8,6 +8,7 @@ import { errorResponses, requestOrigin, type ZApp } from "../http/types";
 import { buildRecord } from "./record";
 import { CardView } from "../cards/schemas";
 import { sessionService } from "./service";
+import { zoomService } from "../integrations/zoom/service";
 
 export function sessionRoutes(app: ZApp, ctx: AppContext) {
   const sessions = sessionService(ctx, ctx.live);
@@ -44,7 +45,7 @@ export function sessionRoutes(app: ZApp, ctx: AppContext) {
     async (req) => {
       const actor = requireOrgActor(req);
       const summary = await sessions.get(actor, req.params.id, requestOrigin(req));
-      return { session: summary, ...(await buildRecord(sessions.repo, req.params.id)) };
+      return { session: summary, ...(await buildRecord(sessions.repo, req.params.id)), zoom: await zoomService(ctx).record(req.params.id, actor.orgId) };
     },
   );
 

@@ -1,0 +1,139 @@
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { IdParams } from "../../domain/api/common";
+import { ConnectZoomInput, CreateZoomMeetingInput, SessionZoom, ZoomConnection, ZoomMeeting, ZoomSdkSignature } from "../../domain/api/integrations";
+import { MediaConnection, MediaTokenInput, TranscriptionStatus } from "../../domain/api/media";
+import type { AppContext } from "../context";
+import { invalid } from "../errors";
+import { requireOrgActor } from "../http/auth-hook";
+import { errorResponses, NoContent, requestOrigin, type ZApp } from "../http/types";
+import { mediaConnection } from "./media";
+import { seatOf } from "./seat";
+import { transcriptionService } from "./transcription";
+import { zoomService } from "./zoom/service";
+
+const withClientErrors = { ...errorResponses, 422: errorResponses[400] } as const;
+const OrgParams = z.object({ orgId: z.uuid() });
+const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Audio and video connections (mesh or LiveKit), Zoom, and server-side transcription. */
+export async function integrationRoutes(app: ZApp, ctx: AppContext) {
+  const zoom = zoomService(ctx);
+  const transcription = transcriptionService(ctx.config.transcription);
+  ctx.onClose(() => transcription.close());
+
+  app.post(
+    "/api/sessions/:id/media/token",
+    {
+      config: { access: "participant" },
+      schema: {
+        tags: ["media"],
+        summary: "How this person's browser joins the session's audio and video: mesh ICE servers, or a LiveKit room token for their room",
+        params: IdParams,
+        body: MediaTokenInput,
+        response: { 200: MediaConnection, ...withClientErrors },
+      },
+    },
+    async (req) => mediaConnection(ctx.config, await seatOf(ctx, req.actor!, req.params.id), req.body?.breakoutRoom),
+  );
+
+  app.get(
+    "/api/media/transcription",
+    { config: { access: "participant" }, schema: { tags: ["media"], summary: "Whether this server can transcribe speech, and why not", response: { 200: TranscriptionStatus, ...errorResponses } } },
+    async () => transcription.status(),
+  );
+
+  app.get(
+    "/api/orgs/current/zoom",
+    { config: { access: "settings.manage" }, schema: { tags: ["organisations"], summary: "Whether Zoom is connected (credentials are never returned)", response: { 200: ZoomConnection, ...errorResponses } } },
+    async (req) => zoom.view(requireOrgActor(req).orgId, requestOrigin(req)),
+  );
+
+  app.put(
+    "/api/orgs/current/zoom",
+    {
+      config: { access: "settings.manage" },
+      schema: {
+        tags: ["organisations"],
+        summary: "Connect the organisation's Zoom account (Server-to-Server OAuth); checked with Zoom, stored encrypted",
+        body: ConnectZoomInput,
+        response: { 200: ZoomConnection, ...withClientErrors },
+      },
+    },
+    async (req) => zoom.connect(requireOrgActor(req), req.body, requestOrigin(req)),
+  );
+
+  app.delete(
+    "/api/orgs/current/zoom",
+    { config: { access: "settings.manage" }, schema: { tags: ["organisations"], summary: "Disconnect Zoom and forget its credentials", response: { 204: NoContent, ...errorResponses } } },
+    async (req, reply) => {
+      await zoom.disconnect(requireOrgActor(req).orgId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/sessions/:id/zoom",
+    {
+      config: { access: "sessions.run" },
+      schema: {
+        tags: ["sessions"],
+        summary: "Create the session's Zoom meeting; its agenda carries the studio's join link and code",
+        params: IdParams,
+        body: CreateZoomMeetingInput,
+        response: { 201: ZoomMeeting, ...withClientErrors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await zoom.createMeeting(requireOrgActor(req), req.params.id, req.body ?? {}, requestOrigin(req))),
+  );
+
+  app.get(
+    "/api/sessions/:id/zoom",
+    {
+      config: { access: "participant" },
+      schema: { tags: ["sessions"], summary: "The session's Zoom meeting: join link for everyone, start link for facilitators", params: IdParams, response: { 200: SessionZoom, ...withClientErrors } },
+    },
+    async (req) => zoom.forSeat(await seatOf(ctx, req.actor!, req.params.id)),
+  );
+
+  app.post(
+    "/api/sessions/:id/zoom/sdk-signature",
+    {
+      config: { access: "participant" },
+      schema: { tags: ["sessions"], summary: "A Zoom Meeting SDK signature for the session's meeting (host for facilitators)", params: IdParams, response: { 200: ZoomSdkSignature, ...withClientErrors } },
+    },
+    async (req) => zoom.sdkSignature(await seatOf(ctx, req.actor!, req.params.id)),
+  );
+
+  // Zoom signs the exact bytes it sent, so this route reads its body as text and parses it itself.
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.removeContentTypeParser("application/json");
+    scope.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
+    scope.post(
+      "/api/integrations/zoom/webhook/:orgId",
+      {
+        config: { access: "public" },
+        schema: {
+          tags: ["integrations"],
+          summary: "Zoom event deliveries for one organisation (signature-verified): URL validation and meeting events",
+          params: OrgParams,
+          response: { 200: z.union([z.object({ plainToken: z.string(), encryptedToken: z.string() }), z.object({ received: z.boolean() })]), ...withClientErrors },
+        },
+      },
+      async (req) => {
+        const raw = typeof req.body === "string" ? req.body : "";
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw);
+        } catch {
+          throw invalid("The body must be JSON.");
+        }
+        if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw invalid("The body must be a JSON object.");
+        const result = await zoom.webhook(req.params.orgId, { signature: header(req.headers["x-zm-signature"]), timestamp: header(req.headers["x-zm-request-timestamp"]) }, raw, parsed);
+        if (result.kind === "validation") return result.answer;
+        return { received: result.kind === "recorded" || result.kind === "duplicate" };
+      },
+    );
+  });
+}

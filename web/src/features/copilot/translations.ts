@@ -1,0 +1,6 @@
+import { featureTranslations } from "../../i18n/feature";
+
+export const copilotTranslations = featureTranslations("copilot", {
+  en: () => import("./i18n/en.json"),
+  he: () => import("./i18n/he.json"),
+});
