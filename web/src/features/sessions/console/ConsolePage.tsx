@@ -23,6 +23,7 @@ import { DealPanel } from "./DealPanel";
 import { JoinInfo } from "./JoinInfo";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { LiveStrip } from "../../signals";
+import { MediaMount } from "../../media";
 import { PhaseRail } from "./PhaseRail";
 import { TimerControls } from "./TimerControls";
 import { Copilot } from "../../copilot";
@@ -131,6 +132,7 @@ function Console({ summary }: { summary: SessionSummary }) {
       ) : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
+          <MediaMount />
           <PhaseRail state={state} />
           <TimerControls state={state} />
           <DealPanel state={state} lookup={lookup} />
