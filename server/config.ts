@@ -17,6 +17,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,60}$/, "QUEUE_PREFIX is a short name of letters, digits, ':', '_' or '-'").default("pyou"),
   SECRET_KEY: z.string().min(32, "SECRET_KEY must be at least 32 characters").optional(),
   PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://studio.example.org").optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
@@ -72,6 +73,8 @@ export type Config = Readonly<{
   dataDir: string;
   databaseUrl?: string;
   redisUrl?: string;
+  /** Prefix of the background job queues' keys in Redis, so several studios can share one Redis. */
+  queuePrefix: string;
   secretKey: string;
   publicUrl?: string;
   smtpUrl?: string;
@@ -148,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
     secretKey,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL,

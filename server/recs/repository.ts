@@ -127,6 +127,11 @@ export function recsRepository(db: Db) {
       return rows[0];
     },
 
+    async modelById(id: string): Promise<ModelRow | undefined> {
+      const [row] = await db.select().from(recommenderModels).where(eq(recommenderModels.id, id)).limit(1);
+      return row;
+    },
+
     async listModels(orgId: string, limit = 50): Promise<ModelRow[]> {
       return db
         .select()

@@ -13,8 +13,8 @@ const tags = ["recommendations"];
 export function recsRoutes(app: ZApp, ctx: AppContext) {
   const recs = recsFor(ctx);
   connectRecs(ctx, recs);
-  recs.trainer.start();
-  ctx.onClose(() => recs.trainer.stop());
+  void recs.jobs.start().catch((err: unknown) => ctx.log.warn({ err: String(err) }, "could not start the recommender's retraining schedule"));
+  ctx.onClose(() => recs.jobs.stop());
   const service = recsService(ctx, recs);
 
   app.get(

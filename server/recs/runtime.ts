@@ -8,6 +8,7 @@ import type { Committed } from "../sessions/live";
 import { CardCatalogue } from "./catalogue";
 import { ModelStore } from "./models";
 import { recsRepository, type RecsRepository } from "./repository";
+import { InProcessRetrainJobs, QueueRetrainJobs, type RetrainJobs } from "./jobs";
 import { RecsTrainer } from "./training";
 import { ViewerMemory } from "./viewers";
 
@@ -17,6 +18,8 @@ export interface Recs {
   store: ModelStore;
   catalogue: CardCatalogue;
   trainer: RecsTrainer;
+  /** When retraining runs: in this process, or through BullMQ when Redis is configured. */
+  jobs: RetrainJobs;
   experiments: Experiments;
   viewers: ViewerMemory;
   /** Suggestion lists still being written, by recommendation id: feedback on one waits for its row. */
@@ -30,7 +33,11 @@ export function recsFor(ctx: AppContext): Recs {
   if (!found) {
     const repo = recsRepository(ctx.database.db);
     const store = new ModelStore(repo, async (texts) => (await getEmbedder()).embed(texts));
-    found = { repo, store, catalogue: new CardCatalogue(ctx.database), trainer: new RecsTrainer(repo, store, ctx.log), experiments: experimentsFor(ctx), viewers: new ViewerMemory(repo), pending: new Map() };
+    const trainer = new RecsTrainer(repo, store, ctx.log);
+    const jobs: RetrainJobs = ctx.config.redisUrl
+      ? new QueueRetrainJobs(trainer, repo, { redisUrl: ctx.config.redisUrl, prefix: ctx.config.queuePrefix, log: ctx.log })
+      : new InProcessRetrainJobs(trainer);
+    found = { repo, store, catalogue: new CardCatalogue(ctx.database), trainer, jobs, experiments: experimentsFor(ctx), viewers: new ViewerMemory(repo), pending: new Map() };
     perContext.set(ctx, found);
   }
   return found;

@@ -152,8 +152,12 @@ export function recsService(ctx: AppContext, recs: Recs) {
     /** Retrains now: the organisation's own model, and the shared one too when it takes part. */
     async train(actor: OrgActor): Promise<RecommenderModelView> {
       const shared = await recs.store.usesShared(actor.orgId);
-      const own = await recs.trainer.train(scopeKeyOf(actor.orgId, false), "manual");
-      const serving = shared ? await recs.trainer.train("shared", "manual") : own;
+      const ownKey = scopeKeyOf(actor.orgId, false);
+      const own = await recs.jobs.trainNow(ownKey);
+      const serving = shared ? await recs.jobs.trainNow("shared") : own;
+      // With a queue another node may have trained it: serve the new version here at once too.
+      recs.store.replace(ownKey);
+      if (shared) recs.store.replace("shared");
       return presentModel(serving, versionLabel(serving));
     },
 
