@@ -51,7 +51,7 @@ export function CopilotPanel({ sessionId }: { sessionId: string }) {
   };
 
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-xl border border-stone-300 bg-white p-4 dark:border-stone-700 dark:bg-stone-900">
+    <section aria-labelledby={headingId} data-testid="copilot" className="space-y-3 rounded-xl border border-stone-300 bg-white p-4 dark:border-stone-700 dark:bg-stone-900">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={headingId} className="text-lg font-semibold">
           {t("title")}
