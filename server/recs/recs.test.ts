@@ -89,6 +89,19 @@ describe("GET /api/recommendations/cards", () => {
     expect(noSession.statusCode).toBe(400);
   });
 
+  it("keeps a card marked not resonant out of that person's next suggestions", async () => {
+    const person = await memberOf(t.app, owner, "facilitator");
+    const topic = "a calm morning by the sea";
+    const first = await suggest(t, person.headers, { topic, limit: 5 });
+    const top = first.items[0];
+    const res = await t.app.inject({ method: "POST", url: "/api/feedback", headers: person.headers, payload: { targetType: "recommendation", targetId: top.recommendationId, signal: "not-resonant", context: { recommendationIds: first.items.map((i) => i.recommendationId) } } });
+    expect(res.statusCode, res.body).toBe(204);
+    for (let i = 0; i < 3; i++) {
+      const next = await suggest(t, person.headers, { topic, limit: 10 });
+      expect(next.items.map((it) => it.card.id)).not.toContain(top.card.id);
+    }
+  });
+
   it("returns an empty list with a note when the facilitator turned suggestions off", async () => {
     const s = await startSession(t, owner);
     const guest = await joinAsGuest(t, s, "Quiet");

@@ -178,6 +178,17 @@ export function recsRepository(db: Db) {
       return [...new Set(rows.map((r) => r.id).filter((id): id is string => Boolean(id)))];
     },
 
+    /** Cards this person said do not resonate: kept out of their suggestions. */
+    async recentDismissed(v: Viewer, limit = 100): Promise<string[]> {
+      const rows = await db
+        .select({ id: cardOf })
+        .from(feedbackEvents)
+        .where(and(viewerWhere(v), cardSignals, eq(feedbackEvents.signal, "not-resonant")))
+        .orderBy(desc(feedbackEvents.createdAt))
+        .limit(limit);
+      return [...new Set(rows.map((r) => r.id).filter((id): id is string => Boolean(id)))];
+    },
+
     async seatOf(sessionId: string, userId: string): Promise<{ id: string; role: string } | undefined> {
       const rows = await db
         .select({ id: sessionParticipants.id, role: sessionParticipants.role })

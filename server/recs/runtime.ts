@@ -91,7 +91,7 @@ export function connectRecs(ctx: AppContext, recs: Recs): void {
     const cardId = f.targetType === "card" ? f.targetId : typeof f.context.cardId === "string" ? f.context.cardId : null;
     if (cardId) {
       await recs.store.recordSignal(f.orgId, cardId, f.signal);
-      recs.viewers.noteSignal({ orgId: f.orgId, userId: f.userId, participantId: f.participantId }, cardId, f.signal);
+      await recs.viewers.noteSignal({ orgId: f.orgId, userId: f.userId, participantId: f.participantId }, cardId, f.signal);
     }
     const { experimentId, arm, listId } = f.context;
     if (typeof experimentId === "string" && typeof arm === "string" && typeof listId === "string") {

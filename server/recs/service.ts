@@ -37,7 +37,7 @@ export function presentModel(row: ModelRow, servingVersion: string): Recommender
 }
 
 /** Card ids worth ranking: close in meaning, kept for similar topics or alongside, popular, and a few at random. */
-async function candidateIds(recs: Recs, person: PersonContext, served: Served, query: Float32Array | null, topic: Float32Array | null, seeds: string[], params: RecsParams, rand: () => number): Promise<string[]> {
+async function candidateIds(recs: Recs, person: PersonContext, served: Served, query: Float32Array | null, topic: Float32Array | null, seeds: string[], dismissed: ReadonlySet<string>, params: RecsParams, rand: () => number): Promise<string[]> {
   const visible = await recs.catalogue.visibleIds(person.viewer.orgId);
   const visibleSet = new Set(visible);
   const ids = new Set<string>();
@@ -60,7 +60,7 @@ async function candidateIds(recs: Recs, person: PersonContext, served: Served, q
   popular.sort((x, y) => y.mean - x.mean);
   for (const p of popular.slice(0, POPULAR_CANDIDATES)) ids.add(p.id);
   for (let i = 0; i < EXPLORE_CANDIDATES && visible.length; i++) ids.add(visible[Math.floor(rand() * visible.length)]);
-  return [...ids].filter((id) => visibleSet.has(id) && !person.inPlay.has(id));
+  return [...ids].filter((id) => visibleSet.has(id) && !person.inPlay.has(id) && !dismissed.has(id));
 }
 
 export function recsService(ctx: AppContext, recs: Recs) {
@@ -97,9 +97,9 @@ export function recsService(ctx: AppContext, recs: Recs) {
       const query = said.length ? meanVector(pieces.map((p) => p.vector), pieces.map((p) => (p.kind === "phase" ? 0.4 : p.kind === "topic" ? 1.5 : 1))) : null;
       const topic = pieces.find((p) => p.kind === "topic")?.vector ?? null;
 
-      const { seeds, seen } = await recs.viewers.recall(person.viewer);
+      const { seeds, seen, dismissed } = await recs.viewers.recall(person.viewer);
       const rand = Math.random;
-      const ids = await candidateIds(recs, person, served, query, topic as Float32Array | null, seeds, params, rand);
+      const ids = await candidateIds(recs, person, served, query, topic as Float32Array | null, seeds, dismissed, params, rand);
       const ranked = rankCards({ candidates: await recs.catalogue.candidates(ids), pieces, seeds, seen, model: served.model, params, limit: input.limit, rand });
 
       const rows = await recs.catalogue.cardRows(ranked.map((r) => r.id));

@@ -12,6 +12,8 @@ interface Memory {
   loadedAt: number;
   seeds: string[];
   seen: Map<string, number>;
+  /** Cards the person marked as not resonant: not suggested to them again until they say otherwise. */
+  dismissed: Set<string>;
 }
 
 export const viewerKey = (v: Viewer) => (v.userId ? `u:${v.orgId}:${v.userId}` : `p:${v.participantId}`);
@@ -38,10 +40,12 @@ export class ViewerMemory {
       return hit;
     }
     const since = Date.now() - SEEN_WINDOW_MS;
-    const loading = Promise.all([this.repo.recentPositives(v, MAX_SEEDS), this.repo.recentlyShown(v, new Date(since))]).then(([seeds, shown]) => ({
+    const loading = Promise.all([this.repo.recentPositives(v, MAX_SEEDS), this.repo.recentlyShown(v, new Date(since)), this.repo.recentDismissed(v)]).then(([seeds, shown, dismissed]) => ({
       loadedAt: Date.now(),
       seeds,
       seen: new Map(shown.map((id) => [id, Date.now()])),
+      // A card kept again later is no longer dismissed.
+      dismissed: new Set(dismissed.filter((id) => !seeds.includes(id))),
     }));
     this.memories.set(key, loading);
     loading.catch(() => this.memories.delete(key));
@@ -49,11 +53,11 @@ export class ViewerMemory {
     return loading;
   }
 
-  async recall(v: Viewer): Promise<{ seeds: string[]; seen: Set<string> }> {
+  async recall(v: Viewer): Promise<{ seeds: string[]; seen: Set<string>; dismissed: Set<string> }> {
     const m = await this.load(v);
     const cutoff = Date.now() - SEEN_WINDOW_MS;
     for (const [id, at] of m.seen) if (at < cutoff) m.seen.delete(id);
-    return { seeds: [...m.seeds], seen: new Set(m.seen.keys()) };
+    return { seeds: [...m.seeds], seen: new Set(m.seen.keys()), dismissed: new Set(m.dismissed) };
   }
 
   noteShown(v: Viewer, cardIds: readonly string[]): void {
@@ -62,9 +66,15 @@ export class ViewerMemory {
     });
   }
 
-  noteSignal(v: Viewer, cardId: string, signal: string): void {
+  noteSignal(v: Viewer, cardId: string, signal: string): Promise<void> | undefined {
+    if (signal === "not-resonant") {
+      return this.memories.get(viewerKey(v))?.then((m) => {
+        m.dismissed.add(cardId);
+      });
+    }
     if (!POSITIVE_SIGNALS.has(signal)) return;
-    void this.memories.get(viewerKey(v))?.then((m) => {
+    return this.memories.get(viewerKey(v))?.then((m) => {
+      m.dismissed.delete(cardId);
       m.seeds = [cardId, ...m.seeds.filter((id) => id !== cardId)].slice(0, MAX_SEEDS);
     });
   }
