@@ -58,7 +58,7 @@ export function Tile({ id, name, stream, self, audio, video, screen, speaking, s
         {speaking ? <span className="rounded bg-brand-700 px-1 text-xs">{t("speaking")}</span> : null}
         {notes.map((n) => (
           <span key={n} className="text-xs">
-            {n === t("muted") ? "🔇 " : ""}
+            {n === t("muted") ? <span aria-hidden="true">🔇 </span> : null}
             {n}
           </span>
         ))}
