@@ -1,0 +1,333 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jwtVerify } from "jose";
+import { defaultJourneys } from "../../../content";
+import { createTestApp, type TestApp } from "../../test/harness";
+import { memberOf, signUp, type SignedUp } from "../../test/factories";
+import { meetingEvent, newFakeAccount, signedDelivery, startFakeZoom, type FakeZoom, type FakeZoomAccount } from "./fake";
+import { urlValidationAnswer } from "./webhook";
+
+interface Org {
+  owner: SignedUp;
+  account: FakeZoomAccount;
+  webhookSecret: string;
+}
+
+describe("Zoom for sessions, against a local fake of Zoom", () => {
+  let t: TestApp;
+  let zoom: FakeZoom;
+  let a: Org;
+  let b: Org;
+
+  async function connect(org: Org, extra: Record<string, string> = {}) {
+    const res = await t.app.inject({
+      method: "PUT",
+      url: "/api/orgs/current/zoom",
+      headers: org.owner.headers,
+      payload: { accountId: org.account.accountId, clientId: org.account.clientId, clientSecret: org.account.clientSecret, webhookSecretToken: org.webhookSecret, ...extra },
+    });
+    return res;
+  }
+
+  async function newOrg(name: string): Promise<Org> {
+    const owner = await signUp(t.app, { name });
+    const account = newFakeAccount();
+    zoom.addAccount(account);
+    return { owner, account, webhookSecret: `whsec-${name}-${Math.random().toString(36).slice(2)}` };
+  }
+
+  async function newSession(org: Org) {
+    const res = await t.app.inject({ method: "POST", url: "/api/sessions", headers: org.owner.headers, payload: { title: "Thursday circle", journeyId: defaultJourneys()[0].id } });
+    expect(res.statusCode).toBe(201);
+    return res.json() as { id: string; joinCode: string; joinUrl: string; participantId: string };
+  }
+
+  const createMeeting = (org: Org, sessionId: string) =>
+    t.app.inject({ method: "POST", url: `/api/sessions/${sessionId}/zoom`, headers: { ...org.owner.headers, "content-type": "application/json" }, payload: "{}" });
+
+  function deliver(orgId: string, secret: string, body: unknown, timestamp?: number) {
+    const { raw, headers } = signedDelivery(secret, body, timestamp);
+    return t.app.inject({ method: "POST", url: `/api/integrations/zoom/webhook/${orgId}`, headers, payload: raw });
+  }
+
+  beforeAll(async () => {
+    zoom = await startFakeZoom();
+    t = await createTestApp({ ZOOM_API_URL: zoom.apiUrl, ZOOM_OAUTH_URL: zoom.oauthUrl, ZOOM_TIMEOUT_MS: "400", PUBLIC_URL: "https://studio.example.test" });
+    a = await newOrg("Alpha");
+    b = await newOrg("Beta");
+    expect((await connect(a, { sdkKey: "sdk-key-alpha", sdkSecret: "sdk-secret-alpha-0123456789" })).statusCode).toBe(200);
+    expect((await connect(b)).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    await zoom.close();
+  });
+
+  it("keeps the credentials encrypted and never returns them", async () => {
+    const view = await t.app.inject({ method: "GET", url: "/api/orgs/current/zoom", headers: a.owner.headers });
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({ connected: true, meetingSdk: true, webhookUrl: `https://studio.example.test/api/integrations/zoom/webhook/${a.owner.orgId}` });
+    for (const secret of [a.account.clientSecret, a.webhookSecret, "sdk-secret-alpha-0123456789"]) expect(view.body).not.toContain(secret);
+
+    const rows = await t.database.query<Record<string, string | null>>("SELECT * FROM zoom_connections WHERE org_id = $1", [a.owner.orgId]);
+    expect(rows).toHaveLength(1);
+    const stored = JSON.stringify(rows[0]);
+    for (const secret of [a.account.clientSecret, a.webhookSecret, "sdk-secret-alpha-0123456789"]) expect(stored).not.toContain(secret);
+    expect(rows[0].client_secret_sealed).toMatch(/^v1\./);
+
+    expect((await t.app.inject({ method: "GET", url: "/api/orgs/current/zoom", headers: b.owner.headers })).json()).toMatchObject({ connected: true, meetingSdk: false });
+    // Only admins manage it.
+    const facilitator = await memberOf(t.app, a.owner, "facilitator");
+    expect((await t.app.inject({ method: "GET", url: "/api/orgs/current/zoom", headers: facilitator.headers })).statusCode).toBe(403);
+  });
+
+  it("refuses credentials Zoom does not accept, with a clear 4xx, and keeps nothing", async () => {
+    const c = await newOrg("Gamma");
+    const res = await t.app.inject({
+      method: "PUT",
+      url: "/api/orgs/current/zoom",
+      headers: c.owner.headers,
+      payload: { accountId: c.account.accountId, clientId: c.account.clientId, clientSecret: "wrong", webhookSecretToken: "x" },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: { code: "zoom_rejected" } });
+    expect((await t.app.inject({ method: "GET", url: "/api/orgs/current/zoom", headers: c.owner.headers })).json()).toMatchObject({ connected: false });
+    const half = await t.app.inject({
+      method: "PUT",
+      url: "/api/orgs/current/zoom",
+      headers: c.owner.headers,
+      payload: { accountId: c.account.accountId, clientId: c.account.clientId, clientSecret: c.account.clientSecret, webhookSecretToken: "x", sdkKey: "only-key" },
+    });
+    expect(half.statusCode).toBe(400);
+  });
+
+  it("creates the session's meeting with the studio's join link and code in its agenda, fetching a token once and reusing it", async () => {
+    const before = zoom.requests.filter((r) => r.path === "/oauth/token").length;
+    const s1 = await newSession(a);
+    const s2 = await newSession(a);
+    const r1 = await createMeeting(a, s1.id);
+    expect(r1.statusCode).toBe(201);
+    const m1 = r1.json() as { meetingId: string; joinUrl: string; startUrl: string; agenda: string; password: string };
+    expect(m1.joinUrl).toMatch(/^https:\/\/us02web\.zoom\.us\/j\//);
+    expect(m1.startUrl).toMatch(/^https:\/\/us02web\.zoom\.us\/s\//);
+    expect(m1.agenda).toContain(s1.joinCode);
+    expect(m1.agenda).toContain(`https://studio.example.test/join/${s1.joinCode}`);
+    expect((await createMeeting(a, s2.id)).statusCode).toBe(201);
+
+    const tokenCalls = zoom.requests.filter((r) => r.path === "/oauth/token").slice(before);
+    // Connecting fetched Alpha's token already; both meetings reused it.
+    expect(tokenCalls).toHaveLength(0);
+    const created = zoom.requests.filter((r) => r.path === "/v2/users/me/meetings").slice(-2);
+    expect(created.map((r) => (r.body as { agenda: string }).agenda)).toEqual([expect.stringContaining(s1.joinCode), expect.stringContaining(s2.joinCode)]);
+    expect(created[0].body).toMatchObject({ topic: "Thursday circle", type: 2 });
+    expect(created[0].headers.authorization).toMatch(/^Bearer fake\./);
+    expect(created[0].headers.authorization).toBe(created[1].headers.authorization);
+
+    // A second meeting for the same session is a conflict; the first one stays.
+    expect((await createMeeting(a, s1.id)).statusCode).toBe(409);
+    // The record and the session view show it.
+    const view = await t.app.inject({ method: "GET", url: `/api/sessions/${s1.id}/zoom`, headers: a.owner.headers });
+    expect(view.json()).toMatchObject({ connected: true, meeting: { meetingId: m1.meetingId, joinUrl: m1.joinUrl, startUrl: m1.startUrl } });
+  });
+
+  it("fetches the token once per organisation and again only when it expires", async () => {
+    const c = await newOrg("Delta");
+    zoom.setTokenLifetime(30); // within the refresh margin: every use needs a new token
+    expect((await connect(c)).statusCode).toBe(200);
+    const before = zoom.requests.filter((r) => r.path === "/oauth/token").length;
+    expect((await createMeeting(c, (await newSession(c)).id)).statusCode).toBe(201);
+    expect(zoom.requests.filter((r) => r.path === "/oauth/token").length).toBe(before + 1);
+    zoom.setTokenLifetime(3599);
+    expect((await createMeeting(c, (await newSession(c)).id)).statusCode).toBe(201);
+    expect((await createMeeting(c, (await newSession(c)).id)).statusCode).toBe(201);
+    expect(zoom.requests.filter((r) => r.path === "/oauth/token").length).toBe(before + 2);
+    const last = zoom.requests.filter((r) => r.path === "/oauth/token").at(-1)!;
+    expect(last.query).toEqual({ grant_type: "account_credentials", account_id: c.account.accountId });
+    expect(last.headers.authorization).toBe(`Basic ${Buffer.from(`${c.account.clientId}:${c.account.clientSecret}`).toString("base64")}`);
+  });
+
+  it("turns Zoom's failures into clear client errors, never a 5xx, and the session is still there", async () => {
+    const cases: { failure: Parameters<FakeZoom["failNext"]>[1]; status: number; code: string; endpoint: "token" | "meetings" }[] = [
+      { endpoint: "meetings", failure: { status: 429, body: { code: 429, message: "You have reached the maximum per-second rate limit" }, headers: { "retry-after": "7" } }, status: 429, code: "rate_limited" },
+      { endpoint: "meetings", failure: { status: 503, body: { message: "Service unavailable" } }, status: 422, code: "zoom_unavailable" },
+      { endpoint: "meetings", failure: { status: 500 }, status: 422, code: "zoom_unavailable" },
+      { endpoint: "meetings", failure: "timeout", status: 422, code: "zoom_unavailable" },
+      { endpoint: "meetings", failure: { status: 404, body: { code: 1001, message: "User does not exist" } }, status: 422, code: "zoom_rejected" },
+    ];
+    for (const c of cases) {
+      const s = await newSession(a);
+      zoom.failNext(c.endpoint, c.failure);
+      const res = await createMeeting(a, s.id);
+      expect(res.statusCode, JSON.stringify(c.failure)).toBe(c.status);
+      expect(res.json()).toMatchObject({ error: { code: c.code } });
+      if (c.status === 429) expect(res.headers["retry-after"]).toBe("7");
+      const still = await t.app.inject({ method: "GET", url: `/api/sessions/${s.id}`, headers: a.owner.headers });
+      expect(still.statusCode).toBe(200);
+      expect((await t.app.inject({ method: "GET", url: `/api/sessions/${s.id}/zoom`, headers: a.owner.headers })).json()).toMatchObject({ meeting: null });
+      // Trying again once Zoom is back works.
+      expect((await createMeeting(a, s.id)).statusCode).toBe(201);
+    }
+
+    // Zoom revoked the token early (401 on the API): one fresh token, then it works.
+    const s = await newSession(a);
+    const tokensBefore = zoom.requests.filter((r) => r.path === "/oauth/token").length;
+    zoom.failNext("meetings", { status: 401, body: { code: 124, message: "Invalid access token." } });
+    expect((await createMeeting(a, s.id)).statusCode).toBe(201);
+    expect(zoom.requests.filter((r) => r.path === "/oauth/token").length).toBe(tokensBefore + 1);
+
+    // The credentials stopped working (sign-in refused): 422 zoom_rejected.
+    const d = await newOrg("Epsilon");
+    zoom.setTokenLifetime(30);
+    expect((await connect(d)).statusCode).toBe(200);
+    zoom.setTokenLifetime(3599);
+    zoom.failNext("token", { status: 401, body: { reason: "Invalid client_id or client_secret", error: "invalid_client" } });
+    const refused = await createMeeting(d, (await newSession(d)).id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ error: { code: "zoom_rejected", message: expect.stringContaining("Invalid client_id or client_secret") } });
+
+    // Without a connection: 422 with what to do.
+    const e = await newOrg("Zeta");
+    const none = await createMeeting(e, (await newSession(e)).id);
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error.message).toMatch(/not connected/);
+  });
+
+  it("shows the join link to participants and the start link to facilitators only", async () => {
+    const s = await newSession(a);
+    const m = (await createMeeting(a, s.id)).json() as { joinUrl: string; startUrl: string };
+    const guest = (await t.app.inject({ method: "POST", url: "/api/sessions/join", payload: { joinCode: s.joinCode, displayName: "Guest" } })).json() as { token: string };
+    const seen = await t.app.inject({ method: "GET", url: `/api/sessions/${s.id}/zoom`, headers: { authorization: `Bearer ${guest.token}` } });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ meeting: { joinUrl: m.joinUrl, startUrl: null } });
+    expect(seen.body).not.toContain(m.startUrl);
+    // Another organisation sees nothing of it.
+    expect((await t.app.inject({ method: "GET", url: `/api/sessions/${s.id}/zoom`, headers: b.owner.headers })).statusCode).toBe(404);
+    expect((await createMeeting(b, s.id)).statusCode).toBe(404);
+    // A member who is not a facilitator cannot create meetings.
+    const member = await memberOf(t.app, a.owner, "member");
+    expect((await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom`, headers: member.headers })).statusCode).toBe(403);
+  });
+
+  it("issues Meeting SDK signatures: host for facilitators, attendee for participants", async () => {
+    const s = await newSession(a);
+    const m = (await createMeeting(a, s.id)).json() as { meetingId: string };
+    const res = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: a.owner.headers });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { signature: string; sdkKey: string; meetingNumber: string; role: number };
+    expect(body).toMatchObject({ sdkKey: "sdk-key-alpha", meetingNumber: m.meetingId, role: 1 });
+    const { payload, protectedHeader } = await jwtVerify(body.signature, new TextEncoder().encode("sdk-secret-alpha-0123456789"));
+    expect(protectedHeader).toMatchObject({ alg: "HS256", typ: "JWT" });
+    expect(payload).toMatchObject({ appKey: "sdk-key-alpha", sdkKey: "sdk-key-alpha", mn: m.meetingId, role: 1 });
+    const now = Math.floor(Date.now() / 1000);
+    expect(payload.iat).toBeLessThanOrEqual(now);
+    expect(payload.exp).toBe((payload.iat as number) + 7200);
+    expect(payload.tokenExp).toBe(payload.exp);
+    await expect(jwtVerify(body.signature, new TextEncoder().encode("another-secret"))).rejects.toThrow();
+
+    const guest = (await t.app.inject({ method: "POST", url: "/api/sessions/join", payload: { joinCode: s.joinCode, displayName: "Guest" } })).json() as { token: string };
+    const asGuest = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: { authorization: `Bearer ${guest.token}` } });
+    expect(asGuest.statusCode).toBe(200);
+    const guestClaims = await jwtVerify((asGuest.json() as { signature: string }).signature, new TextEncoder().encode("sdk-secret-alpha-0123456789"));
+    expect(guestClaims.payload.role).toBe(0);
+
+    // Beta has no SDK credentials: a clear 422.
+    const sb = await newSession(b);
+    expect((await createMeeting(b, sb.id)).statusCode).toBe(201);
+    const noSdk = await t.app.inject({ method: "POST", url: `/api/sessions/${sb.id}/zoom/sdk-signature`, headers: b.owner.headers });
+    expect(noSdk.statusCode).toBe(422);
+  });
+
+  it("verifies webhook signatures: good, bad, missing and stale", async () => {
+    const body = { event: "endpoint.url_validation", payload: { plainToken: "qgg8vlvZRS6UYooatFL8Aw" }, event_ts: Date.now() };
+    const good = await deliver(a.owner.orgId, a.webhookSecret, body);
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toEqual(urlValidationAnswer(a.webhookSecret, "qgg8vlvZRS6UYooatFL8Aw"));
+    expect((good.json() as { encryptedToken: string }).encryptedToken).toMatch(/^[0-9a-f]{64}$/);
+
+    const bad = await deliver(a.owner.orgId, "not-the-secret", body);
+    expect(bad.statusCode).toBe(401);
+    // Beta's secret does not open Alpha's address.
+    expect((await deliver(a.owner.orgId, b.webhookSecret, body)).statusCode).toBe(401);
+    const stale = await deliver(a.owner.orgId, a.webhookSecret, body, Math.floor(Date.now() / 1000) - 3600);
+    expect(stale.statusCode).toBe(401);
+    expect(stale.json().error.message).toMatch(/too old/);
+    const { raw, headers } = signedDelivery(a.webhookSecret, body);
+    const tampered = await t.app.inject({ method: "POST", url: `/api/integrations/zoom/webhook/${a.owner.orgId}`, headers, payload: raw.replace("qgg8", "xxxx") });
+    expect(tampered.statusCode).toBe(401);
+    const missing = await t.app.inject({ method: "POST", url: `/api/integrations/zoom/webhook/${a.owner.orgId}`, headers: { "content-type": "application/json" }, payload: raw });
+    expect(missing.statusCode).toBe(401);
+    const notJson = await t.app.inject({ method: "POST", url: `/api/integrations/zoom/webhook/${a.owner.orgId}`, headers: { ...signedDelivery(a.webhookSecret, "x").headers }, payload: "{not json" });
+    expect(notJson.statusCode).toBe(400);
+    const unknownOrg = await deliver("00000000-0000-4000-8000-000000000000", a.webhookSecret, body);
+    expect(unknownOrg.statusCode).toBe(404);
+  });
+
+  it("records meeting events on the session, once per delivery, and shows them in the session record", async () => {
+    const s = await newSession(a);
+    const m = (await createMeeting(a, s.id)).json() as { meetingId: string };
+    const id = a.account.accountId;
+    const events = [
+      meetingEvent("meeting.started", id, m.meetingId),
+      meetingEvent("meeting.participant_joined", id, Number(m.meetingId), { name: "Dana", at: new Date(Date.now() + 1000).toISOString() }),
+      meetingEvent("meeting.participant_left", id, m.meetingId, { name: "Dana", at: new Date(Date.now() + 2000).toISOString() }),
+      meetingEvent("meeting.ended", id, m.meetingId),
+    ];
+    (events[3].payload.object as { end_time: string }).end_time = new Date(Date.now() + 3000).toISOString();
+    for (const e of events) {
+      const res = await deliver(a.owner.orgId, a.webhookSecret, e);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ received: true });
+    }
+    // Zoom retries a delivery it thinks failed: stored once.
+    expect((await deliver(a.owner.orgId, a.webhookSecret, events[1])).statusCode).toBe(200);
+    // Events the studio does not record are acknowledged and ignored.
+    expect((await deliver(a.owner.orgId, a.webhookSecret, { event: "recording.completed", event_ts: Date.now(), payload: { object: { id: m.meetingId } } })).json()).toEqual({ received: false });
+
+    const record = await t.app.inject({ method: "GET", url: `/api/sessions/${s.id}/record`, headers: a.owner.headers });
+    expect(record.statusCode).toBe(200);
+    const zoomPart = (record.json() as { zoom: { meetingId: string; events: { event: string; participantName: string | null }[] } }).zoom;
+    expect(zoomPart.meetingId).toBe(m.meetingId);
+    expect(zoomPart.events.map((e) => [e.event, e.participantName])).toEqual([
+      ["meeting.started", null],
+      ["meeting.participant_joined", "Dana"],
+      ["meeting.participant_left", "Dana"],
+      ["meeting.ended", null],
+    ]);
+    expect(record.body).not.toContain("start_url");
+    // A session without a meeting has none.
+    const plain = await newSession(a);
+    expect((await t.app.inject({ method: "GET", url: `/api/sessions/${plain.id}/record`, headers: a.owner.headers })).json()).toMatchObject({ zoom: null });
+  });
+
+  it("never lets one organisation's webhook touch another's session", async () => {
+    const sa = await newSession(a);
+    const ma = (await createMeeting(a, sa.id)).json() as { meetingId: string };
+    const sb = await newSession(b);
+    const mb = (await createMeeting(b, sb.id)).json() as { meetingId: string };
+
+    // Beta's correctly signed delivery naming Alpha's meeting, sent to Beta's address: ignored.
+    const cross = await deliver(b.owner.orgId, b.webhookSecret, meetingEvent("meeting.started", b.account.accountId, ma.meetingId));
+    expect(cross.statusCode).toBe(200);
+    expect(cross.json()).toEqual({ received: false });
+    // A delivery from another Zoom account to Alpha's address, even naming Alpha's meeting: ignored.
+    const otherAccount = await deliver(a.owner.orgId, a.webhookSecret, meetingEvent("meeting.started", b.account.accountId, ma.meetingId));
+    expect(otherAccount.json()).toEqual({ received: false });
+    // Beta's own meeting is recorded on Beta's session only.
+    expect((await deliver(b.owner.orgId, b.webhookSecret, meetingEvent("meeting.started", b.account.accountId, mb.meetingId))).json()).toEqual({ received: true });
+
+    const recA = (await t.app.inject({ method: "GET", url: `/api/sessions/${sa.id}/record`, headers: a.owner.headers })).json() as { zoom: { events: unknown[] } };
+    expect(recA.zoom.events).toEqual([]);
+    const recB = (await t.app.inject({ method: "GET", url: `/api/sessions/${sb.id}/record`, headers: b.owner.headers })).json() as { zoom: { events: unknown[] } };
+    expect(recB.zoom.events).toHaveLength(1);
+    expect((await t.app.inject({ method: "GET", url: `/api/sessions/${sb.id}/record`, headers: a.owner.headers })).statusCode).toBe(404);
+  });
+
+  it("disconnects: credentials are gone and new meetings need a new connection", async () => {
+    const c = await newOrg("Eta");
+    expect((await connect(c)).statusCode).toBe(200);
+    const del = await t.app.inject({ method: "DELETE", url: "/api/orgs/current/zoom", headers: c.owner.headers });
+    expect(del.statusCode).toBe(204);
+    expect((await t.database.query("SELECT 1 FROM zoom_connections WHERE org_id = $1", [c.owner.orgId])).length).toBe(0);
+    expect((await createMeeting(c, (await newSession(c)).id)).statusCode).toBe(422);
+    expect((await deliver(c.owner.orgId, c.webhookSecret, { event: "endpoint.url_validation", payload: { plainToken: "abc" } })).statusCode).toBe(404);
+  });
+});
