@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { Suspense, useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useSignedIn } from "../../app/session";
@@ -9,6 +9,7 @@ import { SelectField, TextField } from "../../components/Field";
 import { Page, Panel } from "../../components/Page";
 import { errorMessage, fieldErrorsOf } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
+import { LazyJourneySuggestions } from "../recs";
 import { sessionKeys, sessionsApi } from "./api";
 
 function NewSessionForm({ orgId }: { orgId: string }) {
@@ -52,6 +53,9 @@ function NewSessionForm({ orgId }: { orgId: string }) {
   return (
     <form onSubmit={submit} className="space-y-4">
       <TextField label={t("sessions.new.title")} hint={t("sessions.new.titleHint")} value={title} maxLength={160} onChange={(e) => setTitle(e.target.value)} error={fieldErrorsOf(create.error).title} />
+      <Suspense fallback={null}>
+        <LazyJourneySuggestions selectedId={journeyId} onPick={setJourneyId} />
+      </Suspense>
       <SelectField
         label={t("sessions.new.journey")}
         value={journeyId}

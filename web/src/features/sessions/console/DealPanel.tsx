@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import { Suspense, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CardState, SessionState } from "../../../../../domain/session/types";
 import { useSignedIn } from "../../../app/session";
@@ -7,6 +7,7 @@ import { LiveMessage } from "../../../components/Alert";
 import { Button } from "../../../components/Button";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { SelectField, TextField } from "../../../components/Field";
+import { LazyCardSuggestions } from "../../recs";
 import { sessionKeys, sessionsApi } from "../api";
 import { CardView, cardName, cardsIn, type CardLookup } from "../live/cards";
 import { useCommand } from "../live/hooks";
@@ -105,6 +106,9 @@ export function DealPanel({ state, lookup }: { state: SessionState; lookup: Card
         </div>
       </form>
       <LiveMessage tone="error">{error}</LiveMessage>
+      <Suspense fallback={null}>
+        <LazyCardSuggestions state={state} />
+      </Suspense>
       <div className="space-y-2">
         <h3 className="font-semibold">{t("sessions.deal.table", { count: table.length })}</h3>
         {table.length === 0 ? <p className="text-sm text-stone-700 dark:text-stone-300">{t("sessions.deal.tableEmpty")}</p> : null}
