@@ -95,6 +95,18 @@ describe("coach conversations", () => {
     expect((notes.json() as { items: { kind: string }[] }).items.some((n) => n.kind === "safety_alert")).toBe(true);
   });
 
+  it("reopens a conversation after a safety answer, with the resources on the coach's turn only", async () => {
+    const id = await start(owner.headers);
+    await say(owner.headers, id, "Honestly I don't want to live anymore.");
+    const res = await t.app.inject({ method: "GET", url: `/api/coach/conversations/${id}`, headers: owner.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const [said, answer] = (res.json() as { messages: { role: string; safety?: { kind: string; resources: unknown[] } }[] }).messages;
+    expect(said.role).toBe("user");
+    expect(said.safety).toBeUndefined();
+    expect(answer.safety?.kind).toBe("self_harm");
+    expect(answer.safety!.resources.length).toBeGreaterThan(1);
+  });
+
   it("declines medical advice gently and points to a professional", async () => {
     const id = await start(owner.headers);
     const answer = await say(owner.headers, id, "Should I take more of my anxiety medication before the meeting?");

@@ -28,8 +28,11 @@ function ownerOf(caller: Caller): Owner {
 }
 
 export function presentMessage(m: MessageRow): CoachMessage {
-  const meta = m.meta as { phase?: PhaseKey; safety?: Safety };
-  return { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt.toISOString(), ...(meta.phase ? { phase: meta.phase } : {}), ...(meta.safety ? { safety: meta.safety } : {}) };
+  const meta = m.meta as { phase?: PhaseKey; safety?: Safety | string };
+  // The person's own turn keeps only the kind of safety rule it triggered (a string, for
+  // analytics); the answer with its help resources belongs to the coach's turn.
+  const safety = m.role === "coach" && meta.safety && typeof meta.safety === "object" ? meta.safety : undefined;
+  return { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt.toISOString(), ...(meta.phase ? { phase: meta.phase } : {}), ...(safety ? { safety } : {}) };
 }
 
 function presentConversation(c: ConversationRow) {
