@@ -96,6 +96,17 @@ describe("GET /api/sessions/:id/copilot", () => {
     await logged(t);
   });
 
+  it("asks in Hebrew when asked to", async () => {
+    const s = await runSession(t, owner, "בעברית");
+    await joinAsGuest(t, s, "Yael");
+    const res = await copilot(t, owner.headers, s.id, "?language=he");
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json() as CopilotView;
+    const group = v.questions.find((q) => q.kind === "group")!;
+    expect(PROMPT_BANK.some((p) => p.language === "he" && p.phase === "pause" && p.intent === "group" && p.text === group.text)).toBe(true);
+    for (const q of v.questions) expect(q.text).toMatch(/[\u0590-\u05FF]/);
+  });
+
   it("does not repeat a question already posted in the chat", async () => {
     const s = await runSession(t, owner, "No repeats");
     await joinAsGuest(t, s, "Dana");

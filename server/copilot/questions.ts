@@ -33,11 +33,10 @@ const DEEPER: Record<PhaseKey, Intent[]> = {
   do: ["action", "timeframe", "scaling", "obstacle"],
 };
 
-const FALLBACK: Record<PhaseKey, string> = {
-  pause: "What do you notice right now?",
-  expand: "What else do you see?",
-  focus: "What matters most to you in this?",
-  do: "What would you like to take with you?",
+const FALLBACK: Record<CoachLanguage, Record<PhaseKey, string>> = {
+  en: { pause: "What do you notice right now?", expand: "What else do you see?", focus: "What matters most to you in this?", do: "What would you like to take with you?" },
+  he: { pause: "מה את/ה שם/ה לב עכשיו?", expand: "מה עוד את/ה רואה?", focus: "מה הכי חשוב לך בזה?", do: "מה היית רוצה לקחת איתך?" },
+  es: { pause: "¿Qué notas ahora mismo?", expand: "¿Qué más ves?", focus: "¿Qué es lo que más te importa en esto?", do: "¿Qué te gustaría llevarte?" },
 };
 
 export interface QuestionInput {
@@ -80,7 +79,8 @@ function groupCandidates(language: CoachLanguage, phase: CoachPhase): { bank: Ca
   const bankOf = (lang: string) =>
     PROMPT_BANK.filter((p) => p.phase === phase.key && p.language === lang && p.intent === "group" && !p.text.includes("{")).map((p) => ({ id: p.id, intent: p.intent, text: p.text, themes: p.themes }));
   const bank = bankOf(language).length ? bankOf(language) : bankOf("en");
-  const journey = phase.prompts
+  // The journeys' prompts are written in English, like the coach's own use of them.
+  const journey = (language === "en" ? phase.prompts : [])
     .filter((text) => text.includes("?") && !/^\s*why\b/i.test(text))
     .slice(0, 8)
     .map((text) => ({ id: `journey:${phase.key}:${stableHash(text)}`, intent: "journey" as const, text, themes: [] }));
@@ -122,7 +122,7 @@ export async function suggestQuestions(input: QuestionInput): Promise<CopilotQue
     const candidates = candidatesFor(ctx, phase, card, phrase, used);
     const said = words || card?.word || phase.purpose;
     const chosen = await best(candidates, intents, said, language, turn, phrase, asked, (c) => renderPrompt(c, card, phrase));
-    const text = chosen ? renderPrompt(chosen, card, phrase) : FALLBACK[phase.key];
+    const text = chosen ? renderPrompt(chosen, card, phrase) : FALLBACK[language][phase.key];
     if (chosen) used.add(chosen.id);
     const p = { participantId: id, displayName: state.participants[id]?.displayName ?? "" };
     out.push({
