@@ -93,8 +93,8 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
       let next: CallEngine;
       if (transport.mode === "livekit") {
         const { LiveKitCall } = await import("./livekit");
-        next = new LiveKitCall(sessionId, async () => {
-          const again = await mediaTransport(sessionId, seatToken);
+        next = new LiveKitCall(sessionId, async (visit) => {
+          const again = await mediaTransport(sessionId, seatToken, visit);
           if (again.mode !== "livekit") throw new Error("The studio no longer offers LiveKit for this session.");
           return again;
         }, onJoined, transport);

@@ -10,11 +10,13 @@ export type MediaTransport = { mode: "mesh"; iceServers: RTCIceServer[] } | { mo
 const LOCAL_MESH: MediaTransport = { mode: "mesh", iceServers: [] };
 
 /** A guest speaks with their seat token; a signed-in person with the app's own session. */
-export async function mediaTransport(sessionId: string, seatToken?: string): Promise<MediaTransport> {
+export async function mediaTransport(sessionId: string, seatToken?: string, visit: number | null = null): Promise<MediaTransport> {
   const path = `/api/sessions/${encodeURIComponent(sessionId)}/media/token`;
+  // A facilitator visiting a breakout needs a token for that room.
+  const body = visit === null ? {} : { breakoutRoom: visit };
   try {
-    if (!seatToken) return await api.post<MediaTransport>(path, {});
-    const res = await fetch(path, { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${seatToken}` }, body: "{}" });
+    if (!seatToken) return await api.post<MediaTransport>(path, body);
+    const res = await fetch(path, { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${seatToken}` }, body: JSON.stringify(body) });
     if (res.status === 404) return LOCAL_MESH;
     const data: unknown = await res.json().catch(() => null);
     if (!res.ok) throw new Error((data as { error?: { message?: string } } | null)?.error?.message ?? `The studio answered ${res.status}.`);

@@ -24,7 +24,7 @@ export class LiveKitCall implements CallEngine {
 
   constructor(
     private readonly sessionId: string,
-    private readonly fetchTransport: () => Promise<LiveKitTransport>,
+    private readonly fetchTransport: (visit: number | null) => Promise<LiveKitTransport>,
     private readonly onJoined: (listener: (socket: LiveSocket) => void) => () => void,
     private first: LiveKitTransport,
   ) {}
@@ -62,7 +62,7 @@ export class LiveKitCall implements CallEngine {
     this.store.set({ status: "joining", room: answer.room });
     try {
       // The first token was issued for where the person was; a move needs a new one.
-      const transport = this.room ? await this.fetchTransport() : this.first;
+      const transport = this.room ? await this.fetchTransport(this.visiting !== null && answer.room.breakout === this.visiting ? this.visiting : null) : this.first;
       this.first = transport;
       await this.room?.disconnect();
       const room = new Room({ adaptiveStream: true, dynacast: true });
