@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LiveMessage } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { PageLoading } from "../../components/Page";
-import { coachApi, coachKeys, sendStreamed, type CoachCard, type CoachTransport, type Conversation } from "./api";
+import { coachApi, coachKeys, sendStreamed, type CoachCard, type CoachMessage, type CoachTransport, type Conversation } from "./api";
 import { CardFace } from "./CardFace";
 import { PhaseSteps } from "./PhaseSteps";
 import { RateTurn } from "./RateTurn";
@@ -65,8 +65,12 @@ export function ConversationView({ transport, conversationId, speech = true }: {
       const result = await sendStreamed(transport, conversationId, text, { signal: abort.signal, onDelta: (piece) => setTurn((cur) => (cur ? { ...cur, reply: cur.reply + piece } : cur)) });
       setAnnouncement(t("chat.coachSaid", { text: result.message.text }));
       if (speech && speechSettings.speak) speaker.speak(result.message.text, language, speechSettings);
-      await queryClient.invalidateQueries({ queryKey: key });
+      // Shown at once from the stream's own answer; the refetch then brings the stored turns.
+      const said: CoachMessage = { id: `local-${Date.now()}`, role: "user", text };
+      const answer: CoachMessage = { ...result.message, safety: result.message.safety ?? result.safety };
+      queryClient.setQueryData<Conversation>(key, (old) => (old ? { ...old, phase: answer.phase ?? old.phase, messages: [...old.messages, said, answer] } : old));
       setTurn(null);
+      await queryClient.invalidateQueries({ queryKey: key });
     } catch (err) {
       if (abort.signal.aborted) {
         // What the server kept (if anything) is the record; a message it never received goes back into the box.
@@ -75,7 +79,7 @@ export function ConversationView({ transport, conversationId, speech = true }: {
         if (!kept) setDraft(text);
         setTurn(null);
         setNote(t("chat.stopped"));
-        setAnnouncement(t("chat.stopped"));
+        setAnnouncement("");
       } else {
         setDraft(text);
         setTurn({ said: text, reply: "", status: "failed", error: err });
@@ -108,7 +112,7 @@ export function ConversationView({ transport, conversationId, speech = true }: {
   };
 
   if (conversation.isPending) return <PageLoading />;
-  if (conversation.error) {
+  if (!conversation.data) {
     return (
       <div className="space-y-2">
         <LiveMessage tone="error">{errorText(conversation.error)}</LiveMessage>
@@ -158,7 +162,9 @@ export function ConversationView({ transport, conversationId, speech = true }: {
         {announcement}
       </div>
       <LiveMessage tone="error">{turn?.status === "failed" ? errorText(turn.error) : null}</LiveMessage>
-      {note ? <p className="text-sm text-stone-700 dark:text-stone-300">{note}</p> : null}
+      <p role="status" className="text-sm text-stone-700 empty:hidden dark:text-stone-300">
+        {note}
+      </p>
       <form onSubmit={submit} className="space-y-2">
         <label htmlFor={inputId} className="block text-sm font-medium">
           {t("chat.yourWords")}
