@@ -8,8 +8,9 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * Writes a session's facts once it ends, and recounts that day, so dashboards read a few
- * small tables instead of replaying logs. Runs after the `session.ended` event is committed;
+ * Writes a session's facts once it ends, so dashboards read a few small tables instead of
+ * replaying logs; the database recounts that day's rollups when the facts commit (see
+ * analytics_rollup_day in the migrations). Runs after the `session.ended` event is committed;
  * sessions it never saw (ended on another node, or before this existed) are caught up by
  * `backfill` when a dashboard is opened.
  */
@@ -73,7 +74,6 @@ export function analyticsMaterialiser(ctx: AppContext) {
       [...folded.cards.entries()].map(([cardId, t]) => ({ sessionId, cardId, orgId: row.orgId, ...t })),
       reflectionRows,
     );
-    await repo.rebuildDay(row.orgId, day);
   }
 
   /** One run per session at a time on this node; a second request joins the first. */

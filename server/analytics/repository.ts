@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
-  analyticsDaily,
   analyticsReflections,
   analyticsSessionCards,
   analyticsSessionFacts,
@@ -80,7 +79,7 @@ export function analyticsRepository(db: Db) {
     async hasFacts(sessionId: string) {
       return (await db.select({ id: analyticsSessionFacts.sessionId }).from(analyticsSessionFacts).where(eq(analyticsSessionFacts.sessionId, sessionId)).limit(1)).length > 0;
     },
-    /** Replaces a session's facts in one transaction, so a dashboard never sees half of them. */
+    /** Replaces a session's facts in one transaction, so a dashboard never sees half of them; the day's rollups are recounted at its commit. */
     async writeFacts(facts: FactsRow, people: PersonFactRow[], cardRows: CardFactRow[], reflections: ReflectionFactRow[]) {
       await db.transaction(async (tx) => {
         const id = facts.sessionId;
@@ -93,18 +92,9 @@ export function analyticsRepository(db: Db) {
         for (let i = 0; i < reflections.length; i += 200) await tx.insert(analyticsReflections).values(reflections.slice(i, i + 200));
       });
     },
-    /** Recounts one day of one organisation from its facts: idempotent, so concurrent ends agree. */
-    async rebuildDay(orgId: string, day: string) {
-      await db.execute(sql`
-        INSERT INTO ${analyticsDaily} (org_id, facilitator_id, journey_key, day, sessions, participants, reflections, chat_messages, commitments, duration_seconds)
-        SELECT f.org_id, fac, coalesce(f.journey_id::text, ''), f.day, count(*)::int, sum(f.participants)::int, sum(f.reflections)::int,
-               sum(f.chat_messages)::int, sum(f.commitments)::int, sum(f.duration_seconds)::int
-        FROM ${analyticsSessionFacts} f, unnest(f.facilitator_ids || ${ALL_FACILITATORS}::uuid) AS fac
-        WHERE f.org_id = ${orgId} AND f.day = ${day}
-        GROUP BY f.org_id, fac, coalesce(f.journey_id::text, ''), f.day
-        ON CONFLICT (org_id, facilitator_id, journey_key, day) DO UPDATE SET
-          sessions = excluded.sessions, participants = excluded.participants, reflections = excluded.reflections,
-          chat_messages = excluded.chat_messages, commitments = excluded.commitments, duration_seconds = excluded.duration_seconds`);
+    /** Recounts one organisation's day of daily rollups from scratch, as the database's triggers do. */
+    async rollupDay(orgId: string, day: string) {
+      await db.execute(sql`SELECT analytics_rollup_day(${orgId}::uuid, ${day})`);
     },
     /** Ended sessions whose facts were never written (ended on another node, or before analytics existed). */
     async endedWithoutFacts(orgId: string, limit: number) {

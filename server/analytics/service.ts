@@ -10,6 +10,7 @@ import { MIN_GROUP_SIZE, OPEN, protect, type PrivacyRules } from "./privacy";
 import { buildReport, gatherSession } from "./report";
 import { analyticsRepository } from "./repository";
 import { findThemes } from "./themes";
+import { reflectionVectors } from "./vectors";
 
 type OrgActor = Actor & { orgId: string; role: Role };
 
@@ -28,6 +29,7 @@ export function analyticsService(ctx: AppContext, materialiser: AnalyticsMateria
   const repo = analyticsRepository(ctx.database.db);
   const dash = dashboardRepository(ctx.database.db);
   const sessions = sessionService(ctx, ctx.live);
+  const vectors = reflectionVectors(dash);
 
   /**
    * Dashboards only change when the fingerprint does, so an answer is kept until then. For
@@ -58,19 +60,22 @@ export function analyticsService(ctx: AppContext, materialiser: AnalyticsMateria
 
   async function computeDashboard(scope: Scope, rules: PrivacyRules): Promise<Dashboard> {
     const org = scope.facilitatorId === null;
-    const [totals, people, daily, chosen, swapped, commitments, coach, reflections, facilitators, recent] = await Promise.all([
+    const [totals, people, daily, cards, coach, reflections, facilitators, recent] = await Promise.all([
       dash.totals(scope),
       dash.people(scope),
       dash.daily(scope),
-      dash.topCards(scope, "chosen"),
-      dash.topCards(scope, "swapped"),
-      dash.commitments(scope),
+      dash.topCards(scope),
       dash.coachRatings(scope),
-      dash.reflections(scope),
+      dash.reflections(scope).then(async (rs) => {
+        const byKey = await vectors.of(rs.map((r) => r.key));
+        return rs.map((r) => ({ text: r.text, embedding: byKey.get(r.key) ?? [] }));
+      }),
       org ? dash.facilitators(scope) : Promise.resolve([]),
       org ? Promise.resolve([]) : dash.recentSessions(scope),
     ]);
     const n = people.people;
+    const { commitments } = people;
+    const { chosen, swapped } = cards;
     const p = (value: number, over: number, kind: "count" | "measure" = "count") => protect(value, over, rules, kind);
     return {
       scope: org ? "org" : "facilitator",

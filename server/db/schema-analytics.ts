@@ -88,8 +88,11 @@ export const analyticsReflections = pgTable(
 );
 
 /**
- * Per day and scope: the whole organisation (facilitatorId = ALL_FACILITATORS) and each
- * facilitator, per journey ("" when none). Rebuilt from the facts of that day when a session ends.
+ * Daily rollups, per day and scope: the whole organisation (facilitatorId = ALL_FACILITATORS)
+ * and each facilitator, per journey ("" when none). The database keeps them: the SQL function
+ * `analytics_rollup_day(org, day)` recounts one day of one organisation, and triggers call it
+ * when a session's facts are written, rewritten or removed (at commit) and when a commitment of
+ * an ended session changes. Dashboards read these instead of the per-session facts.
  */
 export const analyticsDaily = pgTable(
   "analytics_daily",
@@ -108,4 +111,45 @@ export const analyticsDaily = pgTable(
     durationSeconds: integer("duration_seconds").notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.facilitatorId, t.journeyKey, t.day] })],
+);
+
+/**
+ * Per day, scope and person: sessions attended (the account when known, else the seat) and
+ * commitments made, followed up and done (keyed as the commitment records its maker). Distinct
+ * people over a range are the distinct `person_id`s; returning people have more than one session.
+ */
+export const analyticsDailyPeople = pgTable(
+  "analytics_daily_people",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    facilitatorId: uuid("facilitator_id").notNull(),
+    day: text("day").notNull(),
+    journeyKey: text("journey_key").notNull(),
+    personId: uuid("person_id").notNull(),
+    sessions: integer("sessions").notNull(),
+    commitments: integer("commitments").notNull(),
+    followedUp: integer("followed_up").notNull(),
+    done: integer("done").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.facilitatorId, t.day, t.journeyKey, t.personId] })],
+);
+
+/** Per day, scope and card: how often it was dealt, chosen and swapped. */
+export const analyticsDailyCards = pgTable(
+  "analytics_daily_cards",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    facilitatorId: uuid("facilitator_id").notNull(),
+    day: text("day").notNull(),
+    journeyKey: text("journey_key").notNull(),
+    cardId: uuid("card_id").notNull(),
+    dealt: integer("dealt").notNull(),
+    chosen: integer("chosen").notNull(),
+    swapped: integer("swapped").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.facilitatorId, t.day, t.journeyKey, t.cardId] })],
 );
