@@ -99,8 +99,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
           return again;
         }, onJoined, transport);
       } else {
-        const localhost = ["localhost", "127.0.0.1", "[::1]"].includes(window.location.hostname);
-        next = new MeshCall(sessionId, transport.iceServers.length > 0 || localhost ? transport.iceServers : [], onJoined);
+        next = new MeshCall(sessionId, transport.iceServers, onJoined);
       }
       const stream = local ?? new MediaStream();
       setLocal(stream);
