@@ -21,6 +21,7 @@ import { SeatCardsProvider } from "./seatCards";
 import { ParticipantSignalsPanel } from "../signals";
 import { MediaMount } from "../media";
 import { ParticipantCoach } from "../coach";
+import { ZoomParticipantLink } from "../integrations";
 
 export function ParticipantSession({ seat, onLeave }: { seat: Seat; onLeave: () => void }) {
   return (
@@ -81,6 +82,7 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
       <PhaseInfo state={state} audience="participant" />
       <BreakoutRoomInfo state={state} />
       <MediaMount seatToken={seat.token} />
+      <ZoomParticipantLink sessionId={seat.sessionId} token={seat.token} />
       <Spotlight state={state} />
       <div className={box}>
         <MyCards state={state} />

@@ -13,6 +13,7 @@ import { orgsApi } from "./api";
 import { InvitePanel } from "./InvitePanel";
 import { MembersPanel } from "./MembersPanel";
 import { CoachAiSettings } from "../coach";
+import { ZoomSettings } from "../integrations";
 
 export function OrgPage() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function OrgPage() {
         <MembersPanel />
         {manager ? <InvitePanel /> : <p className="text-sm text-stone-600 dark:text-stone-400">{t("orgs.onlyAdmins")}</p>}
         {manager && <CoachAiSettings />}
+        {manager && <ZoomSettings />}
       </div>
     </Page>
   );

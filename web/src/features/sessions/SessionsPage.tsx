@@ -10,6 +10,7 @@ import { Page, Panel } from "../../components/Page";
 import { errorMessage, fieldErrorsOf } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { LazyJourneySuggestions } from "../recs";
+import { useZoomMeetingOption } from "../integrations";
 import { sessionKeys, sessionsApi } from "./api";
 
 function NewSessionForm({ orgId }: { orgId: string }) {
@@ -21,6 +22,7 @@ function NewSessionForm({ orgId }: { orgId: string }) {
   const [journeyId, setJourneyId] = useState("");
   const [admission, setAdmission] = useState<"auto" | "manual">("auto");
   const admissionId = useId();
+  const zoom = useZoomMeetingOption(orgId);
   const chosen = journeys.data?.find((j) => j.id === journeyId);
 
   useEffect(() => {
@@ -30,8 +32,9 @@ function NewSessionForm({ orgId }: { orgId: string }) {
   const create = useMutation({
     mutationFn: () => sessionsApi.create({ title: title.trim() || chosen?.name || t("sessions.untitled"), journeyId, admission }),
     onSuccess: async (s) => {
+      const zoomError = await zoom.afterCreate(s.id, t);
       await queryClient.invalidateQueries({ queryKey: sessionKeys.all(orgId) });
-      await navigate(`/sessions/${s.id}`);
+      await navigate(`/sessions/${s.id}`, zoomError ? { state: { zoomError } } : undefined);
     },
   });
 
@@ -76,6 +79,7 @@ function NewSessionForm({ orgId }: { orgId: string }) {
           {t("sessions.new.admissionHint")}
         </p>
       </fieldset>
+      {zoom.field}
       <LiveMessage tone="error">{create.error ? errorMessage(t, create.error) : null}</LiveMessage>
       <Button type="submit" busy={create.isPending} disabled={!journeyId}>
         {create.isPending ? t("sessions.new.creating") : t("sessions.new.create")}

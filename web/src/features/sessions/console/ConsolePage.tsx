@@ -27,6 +27,7 @@ import { MediaMount } from "../../media";
 import { PhaseRail } from "./PhaseRail";
 import { TimerControls } from "./TimerControls";
 import { Copilot } from "../../copilot";
+import { ZoomConsoleLinks } from "../../integrations";
 
 const getToken = () => userToken();
 const refreshToken = () => userToken({ fresh: true });
@@ -140,6 +141,7 @@ function Console({ summary }: { summary: SessionSummary }) {
         </div>
         <div className="space-y-4">
           <JoinInfo summary={summary} />
+          <ZoomConsoleLinks sessionId={state.sessionId} />
           <ParticipantsPanel state={state} />
           <Copilot sessionId={state.sessionId} />
           <LiveStrip sessionId={state.sessionId} />
