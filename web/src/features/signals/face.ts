@@ -1,5 +1,6 @@
 import type { Config, Human } from "@vladmandic/human";
 import { EXPRESSIONS, FACE_MAX_FPS, isLookingAtScreen, summariseFace, type Expression, type FaceFrame, type FaceWindow } from "../../../../domain/signals";
+import { FACE_MAX_INTERVAL_MS, frameIntervalMs, headPose, smoothFrameCost } from "./pace";
 
 /** The models are served by the studio from the npm package, never fetched from a CDN. */
 const MODELS = "/vendor/human/models/";
@@ -7,6 +8,11 @@ const MODELS = "/vendor/human/models/";
 /** Human's emotion names, mapped onto ours. */
 const NAMES: Record<string, Expression> = { neutral: "neutral", happy: "happy", sad: "sad", angry: "angry", fear: "fearful", disgust: "disgusted", surprise: "surprised" };
 
+/**
+ * Only what the signals need: the face detector (whose six keypoints also give the head's
+ * direction) and the expression model. No mesh, iris, description, body, hand, object, gesture
+ * or segmentation models are loaded, and Human's input filters are off.
+ */
 const CONFIG: Partial<Config> = {
   modelBasePath: MODELS,
   debug: false,
@@ -15,8 +21,9 @@ const CONFIG: Partial<Config> = {
   filter: { enabled: false } as Config["filter"],
   face: {
     enabled: true,
-    detector: { enabled: true, rotation: false, maxDetected: 1, return: false },
-    mesh: { enabled: true },
+    // Without the mesh to confirm a face, the detector alone must be surer than its default 0.2.
+    detector: { enabled: true, rotation: false, maxDetected: 1, minConfidence: 0.5, return: false },
+    mesh: { enabled: false },
     attention: { enabled: false },
     iris: { enabled: false },
     emotion: { enabled: true },
@@ -38,14 +45,22 @@ export interface FaceLoad {
   busyShare: number;
   /** Mean milliseconds per analysed frame. */
   frameMs: number;
+  /** The current wait from one frame's start to the next, after back-off. */
+  intervalMs: number;
   backend: string;
 }
 
 /**
  * The camera, reduced on the device to "a face is here, looking at the screen, with these
  * expression probabilities" at most twice a second. Frames go from the camera to the model
- * and are dropped; no image is drawn, kept or sent. On a slow device the interval grows so
- * analysis uses at most about a fifth of the time.
+ * and are dropped; no image is drawn, kept or sent.
+ *
+ * Staying light: the camera delivers a small picture at a low frame rate and most of its frames
+ * are skipped; the models run once on start-up (shaders and kernels prepared) before anything
+ * is counted; each frame's cost is measured and the next frame waits until cost ÷ FACE_CPU_SHARE
+ * after it began (see pace.ts), so analysis takes at most a fifth of one core on a slow device
+ * and runs at 2 frames per second on a fast one. Nothing is analysed while the page is
+ * hidden.
  */
 export class FaceSampler {
   private stream: MediaStream | null = null;
@@ -56,15 +71,20 @@ export class FaceSampler {
   private busyMs = 0;
   private analysed = 0;
   private windowStart = 0;
+  private latest: FaceFrame | undefined;
+  private costMs: number | undefined;
   private intervalMs = 1000 / FACE_MAX_FPS;
   private stopped = false;
-  private lastLoad: FaceLoad = { fps: 0, busyShare: 0, frameMs: 0, backend: "" };
+  private lastLoad: FaceLoad = { fps: 0, busyShare: 0, frameMs: 0, intervalMs: 0, backend: "" };
 
   /** `backend` is for measurements; the app lets the sampler choose. */
   constructor(private readonly options: { backend?: "webgl" | "cpu" } = {}) {}
 
   async start(): Promise<void> {
-    this.stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 320 }, height: { ideal: 240 }, frameRate: { ideal: 10 } }, audio: false });
+    this.stream = await navigator.mediaDevices.getUserMedia({
+      video: { width: { ideal: 320 }, height: { ideal: 240 }, frameRate: { ideal: 5, max: 10 } },
+      audio: false,
+    });
     const video = document.createElement("video");
     video.muted = true;
     video.playsInline = true;
@@ -72,15 +92,22 @@ export class FaceSampler {
     await video.play();
     this.video = video;
     const { Human } = await import("@vladmandic/human");
+    // WebGL first (a GPU, or Chromium's software renderer without one); the CPU backend where
+    // WebGL is missing. The WASM backend is not used: its binaries do not ship in the package
+    // and it would fetch them from a CDN.
     let human = new Human({ ...CONFIG, backend: this.options.backend ?? "webgl" });
     try {
       await human.load();
       await human.tf.ready();
+      await human.detect(video);
     } catch {
-      // No WebGL (headless, old GPU): the CPU backend works everywhere, slower, and the back-off copes.
       human = new Human({ ...CONFIG, backend: "cpu" });
       await human.load();
+      await human.tf.ready();
+      // Warm-up: the first run prepares kernels and is several times slower than the rest.
+      await human.detect(video);
     }
+    if (this.stopped) return;
     this.human = human;
     this.windowStart = performance.now();
     this.schedule(0);
@@ -95,35 +122,45 @@ export class FaceSampler {
     const human = this.human;
     const video = this.video;
     if (!human || !video || this.stopped) return;
+    if (typeof document !== "undefined" && document.hidden) {
+      this.schedule(this.intervalMs);
+      return;
+    }
     const began = performance.now();
     try {
       const result = await human.detect(video);
-      const face = result.face[0];
-      const expressions: Partial<Record<Expression, number>> = {};
-      for (const e of face?.emotion ?? []) if (NAMES[e.emotion]) expressions[NAMES[e.emotion]] = e.score;
-      if (face) for (const e of EXPRESSIONS) expressions[e] ??= 0;
-      const angle = face?.rotation?.angle;
-      this.frames.push({ t: began, present: Boolean(face), looking: Boolean(face && angle && isLookingAtScreen(angle.yaw, angle.pitch)), expressions });
+      this.frames.push(frameOf(began, result.face[0]));
     } catch {
       this.frames.push({ t: began, present: false, looking: false, expressions: {} });
     }
+    if (this.stopped) return;
     const spent = performance.now() - began;
     this.busyMs += spent;
     this.analysed += 1;
-    // Keep analysis under ~20% of the time: a 300 ms frame waits 1.5 s before the next one.
-    this.intervalMs = Math.max(1000 / FACE_MAX_FPS, Math.min(30_000, spent * 5));
-    this.schedule(Math.max(0, this.intervalMs - spent));
+    this.costMs = smoothFrameCost(this.costMs, spent);
+    this.intervalMs = frameIntervalMs(this.costMs);
+    this.schedule(Math.max(0, began + this.intervalMs - performance.now()));
   }
 
-  /** The window since the last call, and how hard the device worked for it. */
-  take(): { face: FaceWindow; load: FaceLoad } {
+  /**
+   * The window since the last call, and how hard the device worked for it. On a device so slow
+   * that a window passed without a frame, the latest frame (up to FACE_MAX_INTERVAL_MS old)
+   * stands for it, with 0 frames per second; without one there is no face window at all, rather
+   * than one that says nobody is there.
+   */
+  take(): { face: FaceWindow | undefined; load: FaceLoad } {
     const now = performance.now();
     const ms = Math.max(1000, now - this.windowStart);
-    const face = summariseFace(this.frames, ms);
+    const latest = this.frames.at(-1) ?? this.latest;
+    let face: FaceWindow | undefined;
+    if (this.frames.length) face = summariseFace(this.frames, ms);
+    else if (latest && now - latest.t <= FACE_MAX_INTERVAL_MS) face = { ...summariseFace([latest], ms), fps: 0 };
+    this.latest = latest;
     this.lastLoad = {
       fps: Math.round((this.analysed / (ms / 1000)) * 100) / 100,
       busyShare: Math.round((this.busyMs / ms) * 1000) / 1000,
       frameMs: this.analysed ? Math.round(this.busyMs / this.analysed) : 0,
+      intervalMs: Math.round(this.intervalMs),
       backend: this.human?.tf.getBackend() ?? "",
     };
     this.frames = [];
@@ -146,4 +183,18 @@ export class FaceSampler {
     this.video = null;
     this.human = null;
   }
+}
+
+type DetectedFace = Awaited<ReturnType<Human["detect"]>>["face"][number] | undefined;
+
+/** One frame as numbers: a face or not, facing the screen or not, expression probabilities. */
+function frameOf(t: number, face: DetectedFace): FaceFrame {
+  if (!face) return { t, present: false, looking: false, expressions: {} };
+  const expressions: Partial<Record<Expression, number>> = {};
+  for (const e of face.emotion ?? []) if (NAMES[e.emotion]) expressions[NAMES[e.emotion]] = e.score;
+  for (const e of EXPRESSIONS) expressions[e] ??= 0;
+  // The detector's keypoints, in its order: two eyes, nose, mouth, two ears.
+  const [eyeA, eyeB, nose, mouth] = face.mesh ?? [];
+  const pose = eyeA && eyeB && nose && mouth ? headPose({ eyes: [eyeA, eyeB], nose, mouth }) : undefined;
+  return { t, present: true, looking: Boolean(pose && isLookingAtScreen(pose.yaw, pose.pitch)), expressions };
 }

@@ -89,9 +89,9 @@ export function useSignalsShare({ sessionId, seatToken }: { sessionId: string; s
     const tick = setInterval(() => {
       const v = voice.current && status.voice === "on" ? voice.current.take() : undefined;
       const f = face.current && status.face === "on" ? face.current.take() : undefined;
-      if (!v && !f) return;
+      if (!v && !f?.face) return;
       const engagement = engagementOf({ voice: v, face: f?.face });
-      const sent = channel.current?.share({ sessionId, windowMs: SIGNALS_WINDOW_MS, ...(v ? { voice: v } : {}), ...(f ? { face: f.face } : {}) }) ?? false;
+      const sent = channel.current?.share({ sessionId, windowMs: SIGNALS_WINDOW_MS, ...(v ? { voice: v } : {}), ...(f?.face ? { face: f.face } : {}) }) ?? false;
       setMine({ at: Date.now(), voice: v, face: f?.face, engagement, load: f?.load, sent });
     }, SIGNALS_WINDOW_MS);
     return () => clearInterval(tick);
