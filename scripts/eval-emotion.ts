@@ -40,13 +40,18 @@ async function main(): Promise<void> {
   const fullRate = train.length / ((performance.now() - fullStart) / 1000);
 
   const fastTexts = data.map((d) => d.text);
+  for (const t of fastTexts) analyzeTextFast(t); // compiled and warm before the clock starts
   let fastCount = 0;
   const fastStart = performance.now();
-  while (performance.now() - fastStart < 1_000) {
+  const fastCpu = process.cpuUsage();
+  while (performance.now() - fastStart < 2_000) {
     for (const t of fastTexts) analyzeTextFast(t);
     fastCount += fastTexts.length;
   }
   const fastRate = fastCount / ((performance.now() - fastStart) / 1000);
+  const fastCpuUsed = process.cpuUsage(fastCpu);
+  // Per second of this process's CPU time: what one core does, even when other work shares the machine.
+  const fastPerCore = fastCount / ((fastCpuUsed.user + fastCpuUsed.system) / 1e6);
 
   const texts = test.map((d) => d.text);
   const classifier = score(test, await analyzeBatch(texts));
@@ -60,7 +65,7 @@ async function main(): Promise<void> {
   console.log(row("lexicon only (fast path)", lexicon));
   console.log(row("vader (joy/sadness/calm mapping)", vader));
   console.log("");
-  console.log(`throughput, fast path:            ${Math.round(fastRate).toLocaleString("en")} sentences/s`);
+  console.log(`throughput, fast path:            ${Math.round(fastRate).toLocaleString("en")} sentences/s (${Math.round(fastPerCore).toLocaleString("en")} per CPU second)`);
   console.log(`throughput, classifier (batched): ${Math.round(fullRate).toLocaleString("en")} sentences/s`);
 
   const beats = (other: Scorecard): boolean => classifier.accuracy > other.accuracy && classifier.macroF1 > other.macroF1;
