@@ -25,6 +25,10 @@ export const ZoomConnection = z.object({
 });
 export type ZoomConnection = z.infer<typeof ZoomConnection>;
 
+/** What facilitators may know: whether meetings can be created. */
+export const ZoomAvailability = ZoomConnection.pick({ connected: true, meetingSdk: true });
+export type ZoomAvailability = z.infer<typeof ZoomAvailability>;
+
 export const CreateZoomMeetingInput = z
   .object({
     /** Minutes; Zoom shows it in the invitation. */

@@ -1,7 +1,7 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { IdParams } from "../../domain/api/common";
-import { ConnectZoomInput, CreateZoomMeetingInput, SessionZoom, ZoomConnection, ZoomMeeting, ZoomSdkSignature } from "../../domain/api/integrations";
+import { ConnectZoomInput, CreateZoomMeetingInput, SessionZoom, ZoomAvailability, ZoomConnection, ZoomMeeting, ZoomSdkSignature } from "../../domain/api/integrations";
 import { MediaConnection, MediaTokenInput, TranscriptionStatus } from "../../domain/api/media";
 import type { AppContext } from "../context";
 import { invalid } from "../errors";
@@ -47,6 +47,18 @@ export async function integrationRoutes(app: ZApp, ctx: AppContext) {
     "/api/orgs/current/zoom",
     { config: { access: "settings.manage" }, schema: { tags: ["organisations"], summary: "Whether Zoom is connected (credentials are never returned)", response: { 200: ZoomConnection, ...errorResponses } } },
     async (req) => zoom.view(requireOrgActor(req).orgId, requestOrigin(req)),
+  );
+
+  app.get(
+    "/api/integrations/zoom",
+    {
+      config: { access: "sessions.run" },
+      schema: { tags: ["integrations"], summary: "Whether the organisation can create Zoom meetings (for facilitators)", response: { 200: ZoomAvailability, ...errorResponses } },
+    },
+    async (req) => {
+      const view = await zoom.view(requireOrgActor(req).orgId, requestOrigin(req));
+      return { connected: view.connected, meetingSdk: view.meetingSdk };
+    },
   );
 
   app.put(

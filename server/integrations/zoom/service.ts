@@ -125,7 +125,7 @@ export function zoomService(ctx: AppContext) {
 
     async disconnect(orgId: string) {
       const row = await repo.connection(orgId);
-      if (!row) return;
+      if (!row) throw notFound("A Zoom connection");
       const old = open(row.clientSecretSealed, orgId);
       if (old !== null) client.forget({ accountId: row.accountId, clientId: row.clientId, clientSecret: old });
       await repo.removeConnection(orgId);

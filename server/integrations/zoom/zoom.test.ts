@@ -75,9 +75,11 @@ describe("Zoom for sessions, against a local fake of Zoom", () => {
     expect(rows[0].client_secret_sealed).toMatch(/^v1\./);
 
     expect((await t.app.inject({ method: "GET", url: "/api/orgs/current/zoom", headers: b.owner.headers })).json()).toMatchObject({ connected: true, meetingSdk: false });
-    // Only admins manage it.
+    // Only admins manage it; facilitators learn only whether meetings can be created.
     const facilitator = await memberOf(t.app, a.owner, "facilitator");
     expect((await t.app.inject({ method: "GET", url: "/api/orgs/current/zoom", headers: facilitator.headers })).statusCode).toBe(403);
+    const availability = await t.app.inject({ method: "GET", url: "/api/integrations/zoom", headers: facilitator.headers });
+    expect(availability.json()).toEqual({ connected: true, meetingSdk: true });
   });
 
   it("refuses credentials Zoom does not accept, with a clear 4xx, and keeps nothing", async () => {
@@ -326,6 +328,7 @@ describe("Zoom for sessions, against a local fake of Zoom", () => {
     expect((await connect(c)).statusCode).toBe(200);
     const del = await t.app.inject({ method: "DELETE", url: "/api/orgs/current/zoom", headers: c.owner.headers });
     expect(del.statusCode).toBe(204);
+    expect((await t.app.inject({ method: "DELETE", url: "/api/orgs/current/zoom", headers: c.owner.headers })).statusCode).toBe(404);
     expect((await t.database.query("SELECT 1 FROM zoom_connections WHERE org_id = $1", [c.owner.orgId])).length).toBe(0);
     expect((await createMeeting(c, (await newSession(c)).id)).statusCode).toBe(422);
     expect((await deliver(c.owner.orgId, c.webhookSecret, { event: "endpoint.url_validation", payload: { plainToken: "abc" } })).statusCode).toBe(404);
