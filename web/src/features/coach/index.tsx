@@ -6,6 +6,7 @@ import { coachTranslations } from "./translations";
 // not use the coach never loads either.
 const LazyParticipantCoach = lazyPage(() => import("./ParticipantCoachPanel").then((m) => m.ParticipantCoachPanel), coachTranslations);
 const LazyAiSettings = lazyPage(() => import("./AiSettingsPanel").then((m) => m.AiSettingsPanel), coachTranslations);
+const LazyReminderBadge = lazyPage(() => import("./ReminderBadge").then((m) => m.ReminderBadge), coachTranslations);
 
 export function ParticipantCoach(props: ComponentProps<typeof LazyParticipantCoach>) {
   return (
@@ -19,6 +20,15 @@ export function CoachAiSettings() {
   return (
     <Suspense fallback={null}>
       <LazyAiSettings />
+    </Suspense>
+  );
+}
+
+/** For the app's header: the steps that fell due, shown only when there are some. */
+export function CoachReminderBadge() {
+  return (
+    <Suspense fallback={null}>
+      <LazyReminderBadge />
     </Suspense>
   );
 }

@@ -11,6 +11,8 @@ export const coachRoutes: FeatureRoutes = {
   signedIn: [
     { path: "coach", Component: CoachHomePage },
     { path: "coach/commitments", Component: CommitmentsPage },
+    // Reminder emails link here.
+    { path: "commitments", Component: CommitmentsPage },
     { path: "coach/memories", Component: MemoriesPage },
     { path: "coach/:conversationId", Component: ConversationPage },
   ],
