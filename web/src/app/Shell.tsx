@@ -5,6 +5,7 @@ import { LiveMessage } from "../components/Alert";
 import { buttonClass } from "../components/Button";
 import { PageLoading } from "../components/Page";
 import { OrgSwitcher } from "../features/orgs/OrgSwitcher";
+import { CoachReminderBadge } from "../features/coach";
 import { DisplaySettings } from "./DisplaySettings";
 import { NAV_ENTRIES } from "./features";
 import { useSession } from "./session";
@@ -92,6 +93,7 @@ export function Shell() {
             </nav>
           )}
           <div className="ms-auto flex items-center gap-2">
+            {signedIn && <CoachReminderBadge />}
             <div className="flex items-center gap-2 max-lg:hidden">
               {signedIn && <OrgSwitcher compact />}
               <DisplaySettings compact />
