@@ -172,7 +172,7 @@ export interface FaceFrame {
   expressions: Partial<Record<Expression, number>>;
 }
 
-/** Yaw and pitch in radians from the face mesh; within ±0.45 rad (about 25°) counts as facing the screen. */
+/** Yaw and pitch in radians (estimated on the device from the face detector's keypoints); within ±0.45 rad (about 25°) counts as facing the screen. */
 export const isLookingAtScreen = (yaw: number, pitch: number) => Math.abs(yaw) < 0.45 && Math.abs(pitch) < 0.45;
 
 export function summariseFace(frames: FaceFrame[], windowMs: number): FaceWindow {
