@@ -4,7 +4,7 @@
 // bandit for many rounds and prints cumulative reward against random slates. Exits non-zero
 // unless hybrid beats every baseline on nDCG@10, covers more of the catalogue than popularity,
 // and the bandit ends above random.
-import { DEFAULT_CARDS } from "../content/index";
+import { DEFAULT_CARD_SITUATIONS, DEFAULT_CARDS } from "../content/index";
 import { getEmbedder } from "../server/ai/embeddings";
 import { buildArtifact, type TrainingEvent } from "../server/recs/learning";
 import { DEFAULT_PARAMS } from "../server/recs/params";
@@ -26,7 +26,7 @@ const rand = seededRng(SEED);
 process.stdout.write(`Recommender evaluation (seed ${SEED}): embedding ${DEFAULT_CARDS.length} default cards…\n`);
 const cards: SimCard[] = [];
 for (const card of DEFAULT_CARDS) {
-  const parts = embeddingPartsOf(card);
+  const parts = embeddingPartsOf({ ...card, situations: DEFAULT_CARD_SITUATIONS.get(card.id) });
   const vectors = await embedder.embed(parts.map((p) => p.text));
   const u = rand();
   cards.push({ id: card.id, tags: card.tags, vector: Float32Array.from(combineVectors(vectors, parts.map((p) => p.weight))), appeal: 0.15 + 0.85 * u * u });

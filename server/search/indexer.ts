@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { getEmbedder, type Embedder } from "../ai/embeddings";
 import type { AppContext } from "../context";
 import type { Database } from "../db/client";
+import { DEFAULT_CARD_SITUATIONS } from "../../content/index";
 import { combineVectors, EMBEDDING_VERSION, embeddingPartsOf } from "./text";
 
 const BATCH = 32;
@@ -107,7 +108,7 @@ export class EmbeddingIndexer {
     );
     if (rows.length === 0) return true;
     const embedder = await this.embedder();
-    const parts = rows.map((r) => embeddingPartsOf({ word: r.word, description: r.description, tags: r.tags ?? [] }));
+    const parts = rows.map((r) => embeddingPartsOf({ word: r.word, description: r.description, tags: r.tags ?? [], situations: DEFAULT_CARD_SITUATIONS.get(r.id) }));
     // One call for the whole batch: themes repeat across cards and the embedder encodes each text once.
     const flat = await embedder.embed(parts.flatMap((p) => p.map((x) => x.text)));
     let at = 0;

@@ -65,6 +65,21 @@ export interface RankOptions {
  */
 const SCAN_BELOW = 2_000;
 
+/** How many cards a scope can see changes slowly and only picks the search path: asked at most every few seconds. */
+const VISIBLE_TTL_MS = 10_000;
+const visibleCounts = new WeakMap<Database, Map<string, { n: number; at: number }>>();
+async function visibleCount(database: Database, scope: SearchScope): Promise<number> {
+  let counts = visibleCounts.get(database);
+  if (!counts) visibleCounts.set(database, (counts = new Map()));
+  const key = `${scope.orgId ?? ""}|${scope.deckId ?? ""}`;
+  const hit = counts.get(key);
+  if (hit && Date.now() - hit.at < VISIBLE_TTL_MS) return hit.n;
+  const n = await searchRepository(database.db).countVisible(scope);
+  if (counts.size > 10_000) counts.clear();
+  counts.set(key, { n, at: Date.now() });
+  return n;
+}
+
 /** Card ids with scores, best first. The HTTP route, the evaluation and the benchmark share it. */
 export async function rankCards(database: Database, scope: SearchScope, q: string, mode: SearchMode, limit: number, opts: RankOptions = {}): Promise<Hit[]> {
   const repo = searchRepository(database.db);
@@ -72,7 +87,7 @@ export async function rankCards(database: Database, scope: SearchScope, q: strin
     const [qv, support] = await Promise.all([queryVector(q), detectVectorSupport(database)]);
     let path = opts.path ?? "auto";
     if (!support.hnsw) path = "array-scan";
-    else if (path === "auto") path = (await repo.countVisible(scope)) < SCAN_BELOW ? "vector-scan" : "index";
+    else if (path === "auto") path = (await visibleCount(database, scope)) < SCAN_BELOW ? "vector-scan" : "index";
     if (path === "index") return repo.semanticIndexed(scope, qv.vector, depth, support);
     if (path === "vector-scan") return repo.semanticVectorScan(scope, qv.vector, depth);
     return repo.semanticExact(scope, qv.realArray, depth);

@@ -6,13 +6,15 @@ export interface CardText {
   alt?: string | null;
   tags: readonly string[];
   prompts?: CardPrompts | null;
+  /** For the studio's default cards: situations the card speaks to, in a person's words. */
+  situations?: readonly string[];
 }
 
 /**
  * Identifies the embedding model and the recipe below. Stored beside each vector; the
  * indexer recomputes any vector made under another version, so changing the recipe is safe.
  */
-export const EMBEDDING_VERSION = "use-lite-512/card-parts-1";
+export const EMBEDDING_VERSION = "use-lite-512/card-parts-2";
 /** Everything a facilitator might type to find a card, for full-text search. */
 export function searchTextOf(card: CardText): string {
   const p = card.prompts ?? {};
@@ -30,11 +32,14 @@ export interface WeightedText {
  * how people describe a situation far better than one sentence gluing them together, and the
  * picture's description helps at half weight (it says what is shown, not what it evokes).
  * Prompts are left out: they are phrased alike across the deck and pull every card together.
+ * The default cards also name the situations they speak to ("can't see a way out"), at three
+ * quarters weight: people search by their situation, and the card's own words rarely say it.
  */
 export function embeddingPartsOf(card: CardText): WeightedText[] {
   const parts: WeightedText[] = [{ text: card.word, weight: 1 }];
   if (card.description?.trim()) parts.push({ text: card.description.trim(), weight: 0.5 });
   for (const tag of card.tags) if (tag.trim()) parts.push({ text: tag.trim(), weight: 1 });
+  for (const situation of card.situations ?? []) if (situation.trim()) parts.push({ text: situation.trim(), weight: 0.75 });
   return parts;
 }
 
