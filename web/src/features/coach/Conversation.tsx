@@ -53,6 +53,12 @@ export function ConversationView({ transport, conversationId, speech = true }: {
   };
 
   const streaming = turn?.status === "streaming";
+  // Send and Stop take each other's place; a keyboard user whose button vanished lands back in the box.
+  const wasStreaming = useRef(false);
+  useEffect(() => {
+    if (wasStreaming.current !== streaming && document.activeElement === document.body) input.current?.focus();
+    wasStreaming.current = streaming;
+  }, [streaming]);
 
   const send = async (text: string) => {
     const abort = new AbortController();
