@@ -107,22 +107,22 @@ export function analyticsRepository(db: Db) {
     },
 
     /**
-     * Changes whenever anything a dashboard shows could have changed: a session ended or its
-     * facts were (re)written, a commitment was followed up, a coach reply was rated. `missing`
-     * counts ended sessions whose facts are not written yet.
+     * Changes whenever anything a dashboard shows could have changed: the organisation's rollups
+     * were recounted (a session's facts written or removed, a commitment of an ended session
+     * changed), a coach reply was rated, the privacy settings changed. `missing` counts ended
+     * sessions whose facts are not written yet.
      */
     async fingerprint(orgId: string): Promise<{ key: string; missing: number }> {
       const [r] = await rowsOf<Record<string, unknown>>(
         db,
         sql`SELECT (SELECT count(*) FROM ${sessions} WHERE org_id = ${orgId} AND status = 'ended') AS ended,
-                   (SELECT count(*) || ':' || coalesce(max(computed_at)::text, '') FROM ${analyticsSessionFacts} WHERE org_id = ${orgId}) AS facts,
                    (SELECT count(*) FROM ${analyticsSessionFacts} WHERE org_id = ${orgId}) AS facts_count,
-                   (SELECT count(*) || ':' || count(*) FILTER (WHERE status <> 'open') || ':' || coalesce(sum(jsonb_array_length(follow_ups)), 0) FROM commitments WHERE org_id = ${orgId}) AS commitments,
+                   (SELECT version FROM analytics_versions WHERE org_id = ${orgId}) AS version,
                    (SELECT count(*) FROM feedback_events WHERE org_id = ${orgId} AND target_type = 'coachMessage') AS ratings,
                    (SELECT settings->'analytics' FROM ${orgs} WHERE id = ${orgId}) AS privacy`,
       );
       const missing = Math.max(0, Number(r?.ended ?? 0) - Number(r?.facts_count ?? 0));
-      return { key: [r?.facts, r?.commitments, r?.ratings, JSON.stringify(r?.privacy ?? null)].join("|"), missing };
+      return { key: [r?.version ?? 0, r?.facts_count, r?.ratings, JSON.stringify(r?.privacy ?? null)].join("|"), missing };
     },
 
     async epsilonOf(orgId: string): Promise<number | null> {

@@ -153,3 +153,14 @@ export const analyticsDailyCards = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.facilitatorId, t.day, t.journeyKey, t.cardId] })],
 );
+
+/**
+ * Bumped by every recount of an organisation's rollups (a session's facts written or removed,
+ * a commitment of an ended session changed): dashboards keep an answer while it stays the same.
+ */
+export const analyticsVersions = pgTable("analytics_versions", {
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => orgs.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+});
