@@ -96,7 +96,19 @@ export const MyAnalytics = z.object({
     }),
   ),
   sessions: z.array(z.object({ sessionId: z.uuid(), title: z.string(), day: Day, reflections: z.number().int(), chatMessages: z.number().int(), valence: z.number().nullable() })),
-  /** Per month: how many sessions, reflections, and the mean valence of what the person shared. */
-  trend: z.array(z.object({ month: z.string(), sessions: z.number().int(), reflections: z.number().int(), valence: z.number().nullable() })),
+  /**
+   * Per month (YYYY-MM), oldest first: sessions, shared reflections, the mean valence (−1…1) of what the
+   * person shared (null when nothing), and the commitments made that month and how many of them are done.
+   */
+  trend: z.array(
+    z.object({
+      month: z.string(),
+      sessions: z.number().int(),
+      reflections: z.number().int(),
+      valence: z.number().nullable(),
+      commitmentsMade: z.number().int(),
+      commitmentsDone: z.number().int(),
+    }),
+  ),
 });
 export type MyAnalytics = z.infer<typeof MyAnalytics>;

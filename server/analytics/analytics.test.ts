@@ -192,8 +192,22 @@ describe("analytics over a scripted session", () => {
     expect(me.sessions.map((s) => s.title)).toEqual(["Monday circle"]);
     expect(me.sessions[0].reflections).toBe(1);
     expect(me.trend).toHaveLength(1);
-    expect(me.trend[0].sessions).toBe(1);
+    expect(me.trend[0]).toMatchObject({ sessions: 1, reflections: 1, commitmentsMade: 0, commitmentsDone: 0 });
     expect(me.commitments).toEqual([]);
+
+    // A step of their own, then marked done: it shows with its status and in this month's trend.
+    const made = await t.app.inject({ method: "POST", url: "/api/commitments", headers: pat.headers, payload: { text: "Stretch every morning" } });
+    expect(made.statusCode).toBe(201);
+    const id = (made.json() as { id: string }).id;
+    let after = (await get(pat, "/api/analytics/me")).json() as MyAnalytics;
+    expect(after.commitments).toEqual([expect.objectContaining({ id, text: "Stretch every morning", status: "open", followUps: 0 })]);
+    expect(after.trend.at(-1)).toMatchObject({ month: new Date().toISOString().slice(0, 7), commitmentsMade: 1, commitmentsDone: 0 });
+    await t.app.inject({ method: "PATCH", url: `/api/commitments/${id}`, headers: pat.headers, payload: { status: "done" } });
+    after = (await get(pat, "/api/analytics/me")).json() as MyAnalytics;
+    expect(after.commitments[0]).toMatchObject({ status: "done", followUps: 1 });
+    expect(after.trend.at(-1)).toMatchObject({ commitmentsMade: 1, commitmentsDone: 1 });
+    // Nobody else's steps.
+    expect(((await get(member, "/api/analytics/me")).json() as MyAnalytics).commitments).toEqual([]);
     const fredMe = (await get(fred, "/api/analytics/me")).json() as MyAnalytics;
     expect(fredMe.sessions).toEqual([]);
   });

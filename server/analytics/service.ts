@@ -137,13 +137,23 @@ export function analyticsService(ctx: AppContext, materialiser: AnalyticsMateria
         chatMessages: Number(r.chat_messages),
         valence: r.valence === null || r.valence === undefined ? null : Number(r.valence),
       }));
-      const months = new Map<string, { sessions: number; reflections: number; valences: number[] }>();
+      type Month = { sessions: number; reflections: number; valences: number[]; commitmentsMade: number; commitmentsDone: number };
+      const months = new Map<string, Month>();
+      const month = (key: string) => {
+        let m = months.get(key);
+        if (!m) months.set(key, (m = { sessions: 0, reflections: 0, valences: [], commitmentsMade: 0, commitmentsDone: 0 }));
+        return m;
+      };
       for (const s of list) {
-        const m = months.get(s.day.slice(0, 7)) ?? { sessions: 0, reflections: 0, valences: [] };
+        const m = month(s.day.slice(0, 7));
         m.sessions++;
         m.reflections += s.reflections;
         if (s.valence !== null) m.valences.push(s.valence);
-        months.set(s.day.slice(0, 7), m);
+      }
+      for (const c of commitments) {
+        const m = month(new Date(c.created_at as string).toISOString().slice(0, 7));
+        m.commitmentsMade++;
+        if (c.status === "done") m.commitmentsDone++;
       }
       return {
         commitments: commitments.map((c) => ({
@@ -158,7 +168,14 @@ export function analyticsService(ctx: AppContext, materialiser: AnalyticsMateria
         sessions: list,
         trend: [...months.entries()]
           .sort((a, b) => a[0].localeCompare(b[0]))
-          .map(([month, m]) => ({ month, sessions: m.sessions, reflections: m.reflections, valence: m.valences.length ? Math.round((m.valences.reduce((a, b) => a + b, 0) / m.valences.length) * 1000) / 1000 : null })),
+          .map(([key, m]) => ({
+            month: key,
+            sessions: m.sessions,
+            reflections: m.reflections,
+            valence: m.valences.length ? Math.round((m.valences.reduce((a, b) => a + b, 0) / m.valences.length) * 1000) / 1000 : null,
+            commitmentsMade: m.commitmentsMade,
+            commitmentsDone: m.commitmentsDone,
+          })),
       };
     },
   };

@@ -47,7 +47,7 @@ export const SDL = /* GraphQL */ `
 
   type MyCommitment { id: ID!, text: String!, due: String, status: String!, sessionId: ID, followUps: Int!, createdAt: String! }
   type MySession { sessionId: ID!, title: String!, day: String!, reflections: Int!, chatMessages: Int!, valence: Float }
-  type MonthPoint { month: String!, sessions: Int!, reflections: Int!, valence: Float }
+  type MonthPoint { month: String!, sessions: Int!, reflections: Int!, valence: Float, commitmentsMade: Int!, commitmentsDone: Int! }
   type MyAnalytics { commitments: [MyCommitment!]!, sessions: [MySession!]!, trend: [MonthPoint!]! }
 
   type Card { id: ID!, deckId: ID!, word: String!, description: String, imageUrl: String, alt: String!, tags: [String!]!, deck: Deck }
