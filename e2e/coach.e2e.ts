@@ -238,6 +238,18 @@ test("a participant talks privately with the coach about their own card in a liv
   await guest.reload();
   await guest.getByRole("region", { name: "My private coach" }).getByRole("button", { name: "Open" }).click();
   await expect(guest.getByRole("region", { name: "My private coach" }).getByRole("list", { name: "Conversation" }).getByRole("listitem").filter({ hasText: /^Coach/ })).toHaveCount(2);
+
+  // The guest keeps a summary of their private conversation (no memories or reminders without an account).
+  const reopened = guest.getByRole("region", { name: "My private coach" });
+  await reopened.getByRole("button", { name: "Finish and review the summary" }).click();
+  const summary = reopened.getByRole("region", { name: "Summary" });
+  await expect(summary.getByText(/The coach's proposal/)).toBeVisible();
+  await expect(summary.getByLabel(/Let the coach remember/)).toHaveCount(0);
+  await summary.getByRole("button", { name: "Add a theme" }).click();
+  await summary.getByLabel(/^Theme \d+$/).last().fill("hope on the road");
+  await summary.getByRole("button", { name: "Keep the summary" }).click();
+  await expect(summary.getByText("The summary is kept.")).toBeVisible();
+  await expectAccessible(guest, "participant summary");
   expect(log.errors).toEqual([]);
   await context.close();
 });

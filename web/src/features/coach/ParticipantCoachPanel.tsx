@@ -4,9 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { SessionState } from "../../../../domain/session/types";
 import { LiveMessage } from "../../components/Alert";
 import { Button } from "../../components/Button";
+import { Panel } from "../../components/Page";
 import { browserStore } from "../../lib/storage";
 import { coachApi, seatTransport } from "./api";
 import { ConversationView } from "./Conversation";
+import { SummaryEditor } from "./SummaryEditor";
 import { useErrorText } from "./useErrorText";
 
 export interface CoachSeat {
@@ -35,6 +37,7 @@ export function ParticipantCoachPanel({ seat, state, me }: { seat: CoachSeat; st
   const transport = useMemo(() => seatTransport(seat.token), [seat.token]);
   const client = useMemo(() => coachApi(transport), [transport]);
   const [open, setOpen] = useState(false);
+  const [summaryOpen, setSummaryOpen] = useState(false);
   const [conversationId, setConversationId] = useState<string | null>(() => browserStore().getItem(storeKey(seat.participantId)));
   const cardIds = myVisibleCards(state, me);
   const start = useMutation({
@@ -47,6 +50,7 @@ export function ParticipantCoachPanel({ seat, state, me }: { seat: CoachSeat; st
   const startOver = () => {
     browserStore().removeItem(storeKey(seat.participantId));
     setConversationId(null);
+    setSummaryOpen(false);
   };
 
   return (
@@ -64,10 +68,20 @@ export function ParticipantCoachPanel({ seat, state, me }: { seat: CoachSeat; st
         {open ? (
           conversationId ? (
             <div className="space-y-3">
-              <ConversationView transport={transport} conversationId={conversationId} speech={false} />
-              <Button variant="ghost" onClick={startOver}>
-                {t("panel.startOver")}
-              </Button>
+              <ConversationView key={conversationId} transport={transport} conversationId={conversationId} speech={false} />
+              <div className="flex flex-wrap gap-2">
+                <Button variant="secondary" aria-expanded={summaryOpen} onClick={() => setSummaryOpen((o) => !o)}>
+                  {summaryOpen ? t("conversation.hideSummary") : t("conversation.finish")}
+                </Button>
+                <Button variant="ghost" onClick={startOver}>
+                  {t("panel.startOver")}
+                </Button>
+              </div>
+              {summaryOpen ? (
+                <Panel title={t("summary.title")} headingLevel={3}>
+                  <SummaryEditor key={conversationId} transport={transport} conversationId={conversationId} guest />
+                </Panel>
+              ) : null}
             </div>
           ) : (
             <div className="space-y-2">

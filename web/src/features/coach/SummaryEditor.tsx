@@ -30,8 +30,9 @@ export function SummaryEditor({ transport, conversationId, guest = false }: { tr
   const baseId = useId();
 
   useEffect(() => {
-    if (summary.data && !draft) setDraft(draftFrom(summary.data));
-  }, [summary.data, draft]);
+    // A session guest has no account to be reminded at, so only signed-in people track steps here.
+    if (summary.data && !draft) setDraft({ ...draftFrom(summary.data), track: !guest });
+  }, [summary.data, draft, guest]);
 
   const keep = useMutation({
     mutationFn: (d: SummaryDraft) => client.saveSummary(conversationId, inputFrom(d, summary.data?.cards ?? [])),
@@ -151,15 +152,17 @@ export function SummaryEditor({ transport, conversationId, guest = false }: { tr
 
       <div className="space-y-2">
         {guest ? null : (
-          <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" className="mt-0.5 size-5 shrink-0" checked={draft.remember} onChange={(e) => set({ remember: e.target.checked })} />
-            <span>{t("summary.remember")}</span>
-          </label>
+          <>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" className="mt-0.5 size-5 shrink-0" checked={draft.remember} onChange={(e) => set({ remember: e.target.checked })} />
+              <span>{t("summary.remember")}</span>
+            </label>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" className="mt-0.5 size-5 shrink-0" checked={draft.track} onChange={(e) => set({ track: e.target.checked })} />
+              <span>{t("summary.track")}</span>
+            </label>
+          </>
         )}
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5 size-5 shrink-0" checked={draft.track} onChange={(e) => set({ track: e.target.checked })} />
-          <span>{t("summary.track")}</span>
-        </label>
       </div>
 
       <LiveMessage tone="error">{keep.error ? errorText(keep.error) : remove.error ? errorText(remove.error) : null}</LiveMessage>
