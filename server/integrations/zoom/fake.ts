@@ -40,6 +40,9 @@ export interface FakeZoom {
   close(): Promise<void>;
 }
 
+/** The account the fake process for browser tests knows (fake-main.ts). */
+export const E2E_ZOOM_ACCOUNT: FakeZoomAccount = { accountId: "e2e-account-id", clientId: "e2e-client-id", clientSecret: "e2e-client-secret-0123456789" };
+
 export function newFakeAccount(): FakeZoomAccount {
   return { accountId: randomBytes(11).toString("base64url"), clientId: randomBytes(11).toString("base64url"), clientSecret: randomBytes(24).toString("base64url") };
 }
@@ -55,7 +58,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function startFakeZoom(): Promise<FakeZoom> {
+export async function startFakeZoom(port = 0): Promise<FakeZoom> {
   const accounts = new Map<string, FakeZoomAccount>();
   const tokens = new Map<string, { accountId: string; expiresAt: number }>();
   const failures: Record<"token" | "meetings", Failure[]> = { token: [], meetings: [] };
@@ -145,9 +148,8 @@ export async function startFakeZoom(): Promise<FakeZoom> {
       return send(res, 404, { code: 404, message: "Not found in the fake." });
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  const url = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return {
     url,
     oauthUrl: `${url}/oauth/token`,

@@ -9,6 +9,7 @@ import { integrationsTranslations } from "./translations";
 const LazySettings = lazyPage(() => import("./ZoomSettingsPanel").then((m) => m.ZoomSettingsPanel), integrationsTranslations);
 const LazyOption = lazyPage(() => import("./ZoomMeetingOption").then((m) => m.ZoomMeetingOption), integrationsTranslations);
 const LazyConsoleLinks = lazyPage(() => import("./ZoomLinks").then((m) => m.ZoomConsoleLinks), integrationsTranslations);
+const LazyRecord = lazyPage(() => import("./ZoomRecord").then((m) => m.ZoomRecord), integrationsTranslations);
 const LazyParticipantLink = lazyPage(() => import("./ZoomLinks").then((m) => m.ZoomParticipantLink), integrationsTranslations);
 
 export function ZoomSettings() {
@@ -31,6 +32,14 @@ export function ZoomParticipantLink(props: ComponentProps<typeof LazyParticipant
   return (
     <Suspense fallback={null}>
       <LazyParticipantLink {...props} />
+    </Suspense>
+  );
+}
+
+export function ZoomRecord(props: ComponentProps<typeof LazyRecord>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyRecord {...props} />
     </Suspense>
   );
 }

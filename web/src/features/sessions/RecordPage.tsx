@@ -8,6 +8,7 @@ import { Page, PageLoading, Panel } from "../../components/Page";
 import { errorMessage } from "../../lib/errors";
 import { sessionKeys, sessionsApi } from "./api";
 import { formatDue } from "./live/Feed";
+import { ZoomRecord } from "../integrations";
 
 function duration(seconds: number, t: (k: string, o?: Record<string, unknown>) => string): string {
   const m = Math.floor(seconds / 60);
@@ -108,6 +109,7 @@ export function RecordPage() {
           </ul>
         </Panel>
       ) : null}
+      {r.zoom ? <ZoomRecord zoom={r.zoom} /> : null}
     </Page>
   );
 }
