@@ -1,4 +1,5 @@
 import type { Dashboard, DashboardQuery, MyAnalytics, SessionAnalytics } from "../../../../domain/api/analytics";
+import type { JournalEntry } from "../../../../domain/api/sessions";
 import { api } from "../../lib/api";
 
 const qs = (q: DashboardQuery) => {
@@ -12,6 +13,8 @@ export const analyticsKeys = {
   dashboard: (orgId: string, scope: "facilitator" | "org", q: DashboardQuery) => ["org", orgId, "analytics", scope, q] as const,
   session: (orgId: string, id: string) => ["org", orgId, "analytics", "session", id] as const,
   me: ["analytics", "me"] as const,
+  /** The same key as the journal page's, so both share one copy. */
+  journal: ["journal"] as const,
 };
 
 export const analyticsApi = {
@@ -19,6 +22,7 @@ export const analyticsApi = {
   org: (q: DashboardQuery) => api.get<Dashboard>(`/api/analytics/org${qs(q)}`),
   session: (id: string) => api.get<SessionAnalytics>(`/api/analytics/sessions/${id}`),
   me: () => api.get<MyAnalytics>("/api/analytics/me"),
+  journal: () => api.get<{ items: JournalEntry[] }>("/api/journal").then((r) => r.items),
 
   /**
    * Downloads need the bearer token, which only the client holds in memory; a fresh one is
