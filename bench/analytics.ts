@@ -1,6 +1,8 @@
 // Dashboard latency over 1,000 ended sessions and 1,000,000 logged events, on PGlite and (when
 // reachable) PostgreSQL. Events are generated in SQL with generate_series; each session's facts
-// are then written by the real materialiser, as when a session ends. Target: p95 < 150 ms.
+// are then written by the real materialiser, as when a session ends, and the database's trigger
+// recounts that day's rollups (analytics_rollup_day) when they commit, exactly as in production.
+// Target: p95 < 150 ms.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { analyticsMaterialiser } from "../server/analytics/materialise";
@@ -116,6 +118,9 @@ async function measure(r: Reporter, engine: string, db: Database) {
   const org = await timeIt(60, (i) => service.orgDashboard(admin, { from: day(100 + i) }), 5);
   r.add({ section: "analytics", name: `${engine}: organisation dashboard (~1,000 sessions), first load p50`, value: percentile(org, 50), unit: "ms" });
   r.add({ section: "analytics", name: `${engine}: organisation dashboard, first load p95`, value: percentile(org, 95), unit: "ms", target: "< 150" });
+  // After a restart no reflection embedding is in memory yet: a fresh service each time.
+  const cold = await timeIt(10, (i) => analyticsService(ctx, materialiser).orgDashboard(admin, { from: day(200 + i) }), 1);
+  r.add({ section: "analytics", name: `${engine}: organisation dashboard, first load after a restart p50`, value: percentile(cold, 50), unit: "ms" });
   const again = await timeIt(100, (i) => (i % 2 ? service.orgDashboard(admin, {}) : service.facilitatorDashboard(facilitator(0), {})), 2);
   r.add({ section: "analytics", name: `${engine}: dashboard again, data unchanged p95`, value: percentile(again, 95), unit: "ms", target: "< 150" });
   const report = await timeIt(40, (i) => service.sessionReport(admin, ids[i * 7]), 3);
