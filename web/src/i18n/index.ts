@@ -2,6 +2,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import { STORAGE_KEYS, browserStore } from "../lib/storage";
+// feature.ts imports this module back; both only use each other inside functions, so the cycle is safe.
+import { loadFeatureTranslations } from "./feature";
 
 export type Translations = typeof en;
 export type Language = "en" | "he";
@@ -66,7 +68,6 @@ export async function setupI18n(language: Language = preferredLanguage()): Promi
 export async function changeLanguage(language: Language): Promise<void> {
   await ensureLoaded(language);
   // Feature namespaces already in use load first, so nothing flashes untranslated.
-  const { loadFeatureTranslations } = await import("./feature");
   await loadFeatureTranslations(language);
   await i18n.changeLanguage(language);
   browserStore().setItem(STORAGE_KEYS.lang, language);
