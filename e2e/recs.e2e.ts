@@ -87,8 +87,20 @@ test("feedback on a card suggestion changes the next suggestions; a suggested ca
   await expect(ana.getByRole("button", { name: `Turn face down: ${word}` })).toBeVisible();
   await expectAccessible(page, "console with suggestions");
 
+  // On a 360 px phone the suggestions fit the screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  const region = page.getByRole("region", { name: "Suggested cards" });
+  await region.scrollIntoViewIfNeeded();
+  const fit = await region.evaluate((el) => ({ overflow: el.scrollWidth - el.clientWidth, right: el.getBoundingClientRect().right }));
+  expect(fit.overflow).toBeLessThanOrEqual(0);
+  expect(fit.right).toBeLessThanOrEqual(360);
+  if (process.env.RECS_SCREENSHOT) await region.screenshot({ path: process.env.RECS_SCREENSHOT });
+
   // Switched off for the session: the list goes away.
-  await page.getByRole("switch", { name: "Suggestions in this session" }).uncheck();
+  // The switch follows the session's state, which changes once the server stored the command.
+  const toggle = page.getByRole("switch", { name: "Suggestions in this session" });
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
   await expect(page.getByText("Suggestions are off for this session.")).toBeVisible();
   await expect(list).toHaveCount(0);
 
