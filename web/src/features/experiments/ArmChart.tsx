@@ -2,6 +2,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { ArmView } from "./api";
+import { armsSummary } from "./summary";
 
 /** Meets 3:1 contrast on light and dark backgrounds; the arm's name, not the colour, tells arms apart. */
 const BAR = "#0d9488";
@@ -10,23 +11,6 @@ export function usePercent() {
   const { i18n } = useTranslation();
   const format = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 1 });
   return (x: number) => format.format(x);
-}
-
-/** A sentence a screen reader (and everyone) can read instead of the chart. */
-export function armsSummary(t: (k: string, o?: Record<string, unknown>) => string, pct: (x: number) => string, arms: ArmView[], minExposures: number): string {
-  const lines = arms.map((a) =>
-    a.rate === null || !a.ci
-      ? t("arms.summaryArmNoData", { arm: a.key })
-      : t("arms.summaryArm", { arm: a.key, rate: pct(a.rate), low: pct(a.ci.low), high: pct(a.ci.high), exposures: a.exposures }),
-  );
-  let verdict: string;
-  if (!arms.every((a) => a.enoughData)) verdict = t("arms.summaryWaiting", { min: minExposures });
-  else {
-    const sorted = [...arms].sort((x, y) => (y.rate ?? 0) - (x.rate ?? 0));
-    const [best, next] = sorted;
-    verdict = best.ci && next?.ci && best.ci.low > next.ci.high ? t("arms.summaryLeader", { arm: best.key }) : t("arms.summaryOverlap");
-  }
-  return `${lines.join("; ")}. ${verdict}`;
 }
 
 /** Each arm's rate as a bar with its 95% interval as an error bar, then the same figures as a table. */
