@@ -175,6 +175,18 @@ describe("daily rollups", () => {
     expect(await rollupRows(t, owner.orgId)).toEqual(incremental);
   });
 
+  it("count a guest seat kept in an account later as that person", async () => {
+    const before = await fromRollups(t, orgScope());
+    // Omer (first session) and Avi (second) turn out to be one person who keeps both seats.
+    const seat = async (sessionId: string, name: string) =>
+      (await t.database.query<{ id: string }>(`SELECT id FROM session_participants WHERE session_id = $1 AND display_name = $2`, [sessionId, name]))[0].id;
+    const omer = await signUp(t.app, { name: "Omer" });
+    await t.database.query(`UPDATE session_participants SET user_id = $1 WHERE id IN ($2, $3)`, [omer.user.id, await seat(first.id, "Omer"), await seat(second.id, "Avi")]);
+    const after = await fromRollups(t, orgScope());
+    expect(after.people).toMatchObject({ people: before.people.people - 1, returning: before.people.returning + 1 });
+    expect(after).toEqual(await fromScratch(t, orgScope()));
+  });
+
   it("drop a session whose facts are removed", async () => {
     await t.database.query(`DELETE FROM sessions WHERE id = $1`, [third.id]);
     const rows = await t.database.query(`SELECT 1 FROM analytics_daily WHERE org_id = $1 AND day = $2`, [owner.orgId, daysAgo(3)]);
@@ -185,8 +197,9 @@ describe("daily rollups", () => {
   it("feed the organisation dashboard with the small-group rule unchanged", async () => {
     const od = (await t.app.inject({ method: "GET", url: "/api/analytics/org", headers: admin.headers })).json() as Dashboard;
     expect(od.totals.sessions).toEqual({ value: 2, suppressed: false });
-    expect(od.totals.participants).toEqual({ value: 8, suppressed: false });
-    // Two returning people and three commitment makers are fewer than five: withheld.
+    // Ten seats, and Omer kept two of them: seven people.
+    expect(od.totals.participants).toEqual({ value: 7, suppressed: false });
+    // Three returning people and three commitment makers are fewer than five: withheld.
     expect(od.totals.returningParticipants).toEqual({ value: null, suppressed: true });
     expect(od.totals.commitmentsMade).toEqual({ value: null, suppressed: true });
     const byId = new Map(od.facilitators.map((f) => [f.userId, f]));
