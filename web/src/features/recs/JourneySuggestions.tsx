@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSignedIn } from "../../app/session";
 import { LiveMessage } from "../../components/Alert";
@@ -19,7 +19,6 @@ export function JourneySuggestions({ selectedId, onPick }: { selectedId: string;
   const [draft, setDraft] = useState("");
   const [goal, setGoal] = useState("");
   const [picked, setPicked] = useState("");
-  const headingId = useId();
   const suggestions = useQuery({ queryKey: recsKeys.journeys(orgId, goal), queryFn: () => recsApi.journeys(goal), enabled: goal.length > 0, refetchOnWindowFocus: false });
   const items = suggestions.data?.items ?? [];
 
@@ -35,8 +34,9 @@ export function JourneySuggestions({ selectedId, onPick }: { selectedId: string;
   };
 
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-stone-200 p-3 dark:border-stone-700">
-      <h3 id={headingId} className="font-semibold">
+    // Not a labelled region: its name would also match the form's "Journey" field by label.
+    <div className="space-y-3 rounded-lg border border-stone-200 p-3 dark:border-stone-700">
+      <h3 className="font-semibold">
         {t("journeys.title")}
       </h3>
       <TextField
@@ -77,6 +77,6 @@ export function JourneySuggestions({ selectedId, onPick }: { selectedId: string;
           })}
         </ul>
       ) : null}
-    </section>
+    </div>
   );
 }
