@@ -62,7 +62,7 @@ test("a facilitator runs Pause → Expand → Focus → Do with two participants
   await expect(page.getByRole("heading", { name: "People (3)" })).toBeVisible();
 
   // Pause: a timer everyone sees.
-  await page.getByLabel("Minutes").fill("3");
+  await page.getByLabel("Minutes", { exact: true }).fill("3");
   await page.getByRole("button", { name: "Start timer" }).click();
   await expect(ben.page.getByRole("timer")).toHaveAccessibleName(/Time left: [23]:\d\d/);
 
