@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { getEmbedder, type Embedder } from "../ai/embeddings";
 import type { AppContext } from "../context";
 import type { Database } from "../db/client";
+import { Gauge } from "prom-client";
 import { DEFAULT_CARD_SITUATIONS } from "../../content/index";
 import { combineVectors, EMBEDDING_VERSION, embeddingPartsOf } from "./text";
 
@@ -58,6 +59,11 @@ export class EmbeddingIndexer {
       this.running = null;
       this.schedule(POLL_MS);
     });
+  }
+
+  /** True while a pass is computing or writing vectors. */
+  get busy(): boolean {
+    return this.running !== null;
   }
 
   /** Resolves once every card written so far has its embedding (or the indexer stopped). */
@@ -137,6 +143,15 @@ export function indexerFor(ctx: AppContext): EmbeddingIndexer {
   if (!indexer) {
     const created = new EmbeddingIndexer(ctx.database, ctx.log);
     ctx.onClose(() => created.stop());
+    // Operators (and CI, before measuring pages) can see when background indexing has settled.
+    new Gauge({
+      name: "card_embedding_indexer_busy",
+      help: "1 while card embeddings are being computed in the background, else 0",
+      registers: [ctx.metrics.registry],
+      collect() {
+        this.set(created.busy ? 1 : 0);
+      },
+    });
     indexers.set(ctx, created);
     indexer = created;
   }

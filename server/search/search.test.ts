@@ -148,8 +148,10 @@ describe("card search", () => {
     const waiting = indexer.idle().then(() => (idle = true));
     await new Promise((r) => setTimeout(r, 50));
     expect(idle).toBe(false);
+    expect(indexer.busy).toBe(true);
     release();
     await waiting;
+    expect(indexer.busy).toBe(false);
     expect(calls).toBeGreaterThan(0);
     const [row] = await t.database.query<{ model: string | null }>("SELECT embedding_model AS model FROM cards WHERE id = $1", [ids[0]]);
     expect(row.model).toMatch(/^use-lite-512/);
@@ -157,5 +159,12 @@ describe("card search", () => {
     indexer.kick();
     await indexer.idle();
     expect(DEFAULT_CARDS.length).toBeGreaterThan(100);
+  });
+
+  it("tells /metrics whether background indexing is still running", async () => {
+    const app = indexerFor(t.ctx);
+    await app.idle();
+    const metrics = (await t.app.inject({ method: "GET", url: "/metrics" })).body;
+    expect(metrics).toMatch(/^card_embedding_indexer_busy 0$/m);
   });
 });
