@@ -5,6 +5,7 @@ import type { MediaCaptionMessage, MediaPeer, MediaRoomAnswer, MediaSignalMessag
 import { textAnalyses } from "../db/schema";
 import { createTestApp, listenOnLoopback, type TestApp } from "../test/harness";
 import { signUp, type SignedUp } from "../test/factories";
+import { waitFor } from "../test/wait";
 import { LiveClient } from "../test/live-client";
 
 /** A live client that also records what the media side of `/live` tells it. */
@@ -41,13 +42,6 @@ class MediaClient extends LiveClient {
   }
 }
 
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe("audio and video rooms over /live", () => {
   let t: TestApp;
@@ -98,14 +92,14 @@ describe("audio and video rooms over /live", () => {
     expect(f).toMatchObject({ ok: true, room: { key: "main", breakout: null }, peers: [], maxPeers: 8 });
     const d = await dana.c.media(s.id, { audio: true, video: false });
     expect(d.ok && d.peers.map((p) => p.peerId)).toEqual([s.fac.peerId]);
-    await until(() => s.fac.joined.some((p) => p.peerId === dana.c.peerId && p.participantId === dana.participantId && !p.video), "the facilitator hears Dana joined");
+    await waitFor(() => s.fac.joined.some((p) => p.peerId === dana.c.peerId && p.participantId === dana.participantId && !p.video), "the facilitator hears Dana joined");
     expect(dana.c.joined).toEqual([]);
 
     // An offer and a candidate reach only the peer they are addressed to.
     expect(await dana.c.signal(s.fac.peerId)).toEqual({ ok: true });
     const candidate = { candidate: "candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host", sdpMid: "0", sdpMLineIndex: 0 };
     expect(await s.fac.signal(dana.c.peerId, { candidate })).toEqual({ ok: true });
-    await until(() => s.fac.signals.length === 1 && dana.c.signals.length === 1, "both signals");
+    await waitFor(() => s.fac.signals.length === 1 && dana.c.signals.length === 1, "both signals");
     expect(s.fac.signals[0]).toEqual({ from: dana.c.peerId, description: { type: "offer", sdp: "v=0" } });
     expect(dana.c.signals[0]).toEqual({ from: s.fac.peerId, candidate });
 
@@ -119,10 +113,10 @@ describe("audio and video rooms over /live", () => {
     expect(await dana.c.signal(s.fac.peerId, { description: { type: "offer", sdp: "x".repeat(70_000) } })).toMatchObject({ ok: false, error: { code: "invalid" } });
 
     dana.c.socket.emit("media:state", { audio: false, video: false, screen: false });
-    await until(() => s.fac.updated.some((p) => p.peerId === dana.c.peerId && !p.audio), "the mute reaches the room");
+    await waitFor(() => s.fac.updated.some((p) => p.peerId === dana.c.peerId && !p.audio), "the mute reaches the room");
 
     expect(await dana.c.socket.timeout(5000).emitWithAck("media:leave")).toEqual({ ok: true });
-    await until(() => s.fac.left.includes(dana.c.peerId), "the room hears Dana left");
+    await waitFor(() => s.fac.left.includes(dana.c.peerId), "the room hears Dana left");
     expect(await s.fac.signal(dana.c.peerId)).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
@@ -163,7 +157,7 @@ describe("audio and video rooms over /live", () => {
 
     const open = await s.fac.command("breakouts.open", { count: 2, assignment: { [ana.participantId]: 0, [ben.participantId]: 0, [cai.participantId]: 1, [dov.participantId]: 1 } });
     expect(open.ok).toBe(true);
-    for (const p of people) await until(() => p.c.rooms.length === 1, `${p.participantId} moved`);
+    for (const p of people) await waitFor(() => p.c.rooms.length === 1, `${p.participantId} moved`);
     const roomOf = (p: (typeof people)[number]) => p.c.rooms.at(-1) as Extract<MediaRoomAnswer, { ok: true }>;
     expect(roomOf(ana).room).toEqual({ key: "breakout:0", breakout: 0 });
     expect(roomOf(cai).room).toEqual({ key: "breakout:1", breakout: 1 });
@@ -172,7 +166,7 @@ describe("audio and video rooms over /live", () => {
     expect(inRoom0).toEqual([expect.any(String)]);
     expect([ana.participantId, ben.participantId]).toContain(inRoom0[0]);
     // The facilitator stays in the main room, now on their own.
-    await until(() => people.every((p) => s.fac.left.includes(p.c.peerId)), "the main room hears everyone left");
+    await waitFor(() => people.every((p) => s.fac.left.includes(p.c.peerId)), "the main room hears everyone left");
 
     expect(await ana.c.signal(ben.c.peerId)).toEqual({ ok: true });
     expect(await ana.c.signal(cai.c.peerId)).toMatchObject({ ok: false, error: { code: "not_found" } });
@@ -181,11 +175,11 @@ describe("audio and video rooms over /live", () => {
 
     // Moving one person moves their media: Ben leaves room 0 for room 1.
     expect((await s.fac.command("breakouts.move", { participantId: ben.participantId, roomIndex: 1 })).ok).toBe(true);
-    await until(() => ben.c.rooms.length === 2, "Ben moved");
+    await waitFor(() => ben.c.rooms.length === 2, "Ben moved");
     const benNow = roomOf(ben);
     expect(benNow.room.breakout).toBe(1);
     expect(benNow.peers.map((p) => p.participantId).sort()).toEqual([cai.participantId, dov.participantId].sort());
-    await until(() => ana.c.left.includes(ben.c.peerId), "Ana hears Ben left");
+    await waitFor(() => ana.c.left.includes(ben.c.peerId), "Ana hears Ben left");
     expect(await ben.c.signal(cai.c.peerId)).toEqual({ ok: true });
     expect(await ben.c.signal(ana.c.peerId)).toMatchObject({ ok: false, error: { code: "not_found" } });
 
@@ -196,7 +190,7 @@ describe("audio and video rooms over /live", () => {
     expect(await s.fac.signal(ana.c.peerId)).toEqual({ ok: true });
 
     expect((await s.fac.command("breakouts.close")).ok).toBe(true);
-    await until(() => people.every((p) => roomOf(p).room.key === "main") && s.fac.rooms.length > 0, "everyone back in the main room");
+    await waitFor(() => people.every((p) => roomOf(p).room.key === "main") && s.fac.rooms.length > 0, "everyone back in the main room");
     for (const c of [...people.map((p) => p.c), s.fac]) {
       expect(await c.signal((c === ana.c ? cai : ana).c.peerId)).toEqual({ ok: true });
     }
@@ -238,7 +232,7 @@ describe("audio and video rooms over /live", () => {
       (await t.database.db.select({ participant_id: textAnalyses.participantId }).from(textAnalyses).where(and(eq(textAnalyses.sessionId, s.id), eq(textAnalyses.sourceType, "caption")))) as { participant_id: string }[];
 
     dana.c.socket.emit("media:caption", { text: "I feel hopeful and grateful today", final: true });
-    await until(() => omer.c.captions.length === 1, "Omer sees Dana's caption");
+    await waitFor(() => omer.c.captions.length === 1, "Omer sees Dana's caption");
     expect(omer.c.captions[0]).toMatchObject({ participantId: dana.participantId, text: "I feel hopeful and grateful today", final: true });
     dana.c.socket.emit("media:caption", { text: "x".repeat(400), final: false });
     await new Promise((r) => setTimeout(r, 200));
@@ -250,7 +244,7 @@ describe("audio and video rooms over /live", () => {
     const consent = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/signals/consent`, headers: { authorization: `Bearer ${dana.token}` }, payload: { kinds: ["voice"] } });
     expect(consent.statusCode).toBe(200);
     dana.c.socket.emit("media:caption", { text: "This card makes me happy", final: true });
-    await until(() => omer.c.captions.length === 2, "the second caption");
+    await waitFor(() => omer.c.captions.length === 2, "the second caption");
     let rows: { participant_id: string }[] = [];
     for (let i = 0; i < 100 && rows.length === 0; i++) {
       rows = await captionRows();
@@ -259,7 +253,7 @@ describe("audio and video rooms over /live", () => {
     expect(rows.map((r) => r.participant_id)).toEqual([dana.participantId]);
     // Interim words are shown but never analysed.
     dana.c.socket.emit("media:caption", { text: "maybe", final: false });
-    await until(() => omer.c.captions.length === 3, "the interim caption");
+    await waitFor(() => omer.c.captions.length === 3, "the interim caption");
     await new Promise((r) => setTimeout(r, 100));
     expect(await captionRows()).toHaveLength(1);
   });
@@ -279,7 +273,7 @@ describe("audio and video rooms over /live", () => {
     expect(resumed.ok && resumed.peerId).toBe(held);
     expect(resumed.ok && resumed.peers.map((p) => p.peerId)).toEqual([s.fac.peerId]);
     expect(await s.fac.signal(held)).toEqual({ ok: true });
-    await until(() => again.signals.length === 1, "the resumed peer is reachable");
+    await waitFor(() => again.signals.length === 1, "the resumed peer is reachable");
     expect(s.fac.left).not.toContain(held);
     // Someone else cannot take that place.
     const omer = await participant(s.joinCode, s.id, "Omer");

@@ -6,7 +6,8 @@ import { feedbackEvents, recommendations } from "../db/schema";
 import { createTestApp, type TestApp } from "../test/harness";
 import { memberOf, signUp, type SignedUp } from "../test/factories";
 import { recsFor } from "./runtime";
-import { command, joinAsGuest, logged, startSession, suggest, waitFor } from "./testing";
+import { command, joinAsGuest, logged, startSession, suggest } from "./testing";
+import { waitFor } from "../test/wait";
 import { ViewerMemory } from "./viewers";
 
 describe("GET /api/recommendations/cards", () => {

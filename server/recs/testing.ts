@@ -47,13 +47,6 @@ export async function suggest(t: TestApp, headers: Record<string, string>, query
   return res.json() as Suggestions;
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Suggestion lists are logged behind the answer; tests that read the log wait for it. */
 export async function logged(t: TestApp): Promise<void> {
