@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "@playwright/test";
 import { VoiceAggregator } from "../domain/signals";
+import { getEmbedder, loadEmbedder } from "../server/ai/embeddings";
 import { analyzeBatch, analyzeTextFast, warmUpTextAnalysis } from "../server/analysis/index";
 import { voiceStream } from "../server/signals/synthetic";
 import type { Reporter } from "./lib";
@@ -43,6 +44,7 @@ async function textThroughput(r: Reporter) {
   // The per-core figure: texts per second of CPU time, which other work on the machine does not dilute.
   r.add({ section: S, name: "text analysis, fast path, per CPU second (one core)", value: Math.round(fast.length / cpu), unit: "texts/s", target: "≥ 5,000 per core" });
   await warmUpTextAnalysis();
+  const runtime = (await getEmbedder()).runtime;
   for (const size of [1, 16, 64]) {
     const all = texts(size === 1 ? 100 : 640, `batch ${size}, `);
     const started = performance.now();
@@ -55,7 +57,23 @@ async function textThroughput(r: Reporter) {
       value: Math.round(all.length / ((performance.now() - started) / 1000)),
       unit: "texts/s",
       target: size === 64 ? "≥ 100 per core" : undefined,
-      note: `${perCpu} per CPU second`,
+      note: `${perCpu} per CPU second; embeddings on ${runtime}`,
+    });
+  }
+  // The sentence-embedding model dominates the classifier's cost; the same model on each runtime.
+  for (const name of ["onnxruntime", "tfjs-wasm"] as const) {
+    const embedder = await loadEmbedder(name);
+    await embedder.embed(texts(64, `warm ${name}, `));
+    const all = texts(640, `embed ${name}, `);
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    for (let i = 0; i < all.length; i += 64) await embedder.embed(all.slice(i, i + 64));
+    r.add({
+      section: S,
+      name: `sentence embeddings alone on ${name}, batches of 64`,
+      value: Math.round(all.length / ((performance.now() - started) / 1000)),
+      unit: "texts/s",
+      note: `${Math.round(all.length / cpuSeconds(cpuStart))} per CPU second`,
     });
   }
 }
@@ -189,6 +207,10 @@ async function facePipeline(r: Reporter, backend: "webgl" | "cpu") {
 }
 
 export default async function signals(r: Reporter) {
+  if (process.env.BENCH_SIGNALS === "text") {
+    await textThroughput(r);
+    return;
+  }
   process.stdout.write(`  (load average at start: ${loadavg().map((l) => l.toFixed(1)).join(" ")}; other work shares this machine)\n`);
   await textThroughput(r);
   voiceCost(r);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cosine, getEmbedder, normalize } from "./embeddings";
+import { cosine, getEmbedder, loadEmbedder, normalize } from "./embeddings";
+import { padBatch } from "./use-onnx";
 
 describe("sentence embeddings", () => {
   it("loads once and returns 512-d unit vectors in input order", async () => {
@@ -30,6 +31,41 @@ describe("sentence embeddings", () => {
     expect(performance.now() - started).toBeLessThan(50);
     expect(second).toEqual(first);
     expect(new Set(first.map((v) => v[0])).size).toBeGreaterThan(1);
+  });
+
+  it("runs on the native runtime here, and gives the same vectors as the packaged TensorFlow.js graph", async () => {
+    const native = await getEmbedder();
+    expect(native.runtime).toBe("onnxruntime");
+    const wasm = await loadEmbedder("tfjs-wasm");
+    expect(wasm.runtime).toBe("tfjs-wasm");
+    // Short and long texts in one batch (padding and the attention mask matter), unknown
+    // pieces, other scripts, and a text longer than the model's 128 tokens.
+    const long = Array.from({ length: 60 }, (_, i) => `word${i} and more`).join(" ");
+    const texts = [
+      "x",
+      "I keep circling the same question and I don't know why.",
+      "Two job offers, and my heart says neither.",
+      "Qwxzrtp vlorbmf!!! ???",
+      "שלום, אני מרגישה רגועה היום",
+      "The photo of the open door reminds me that I can still choose, even now, even after everything that happened this year.",
+      long,
+    ];
+    const [a, b] = await Promise.all([native.embed(texts), wasm.embed(texts)]);
+    texts.forEach((_, i) => expect(cosine(a[i], b[i])).toBeGreaterThan(0.99999));
+    // Batching does not change a text's vector: alone it matches its place in the batch.
+    const alone = await loadEmbedder("onnxruntime");
+    const [single] = await alone.embed([texts[1]]);
+    expect(cosine(single, a[1])).toBeGreaterThan(0.99999);
+  });
+
+  it("pads a batch to its longest text and masks the padding, dropping tokens past 128", () => {
+    const { ids, mask, length } = padBatch([[5, 6, 7], [9], Array.from({ length: 200 }, (_, i) => i + 1)]);
+    expect(length).toBe(128);
+    expect(Array.from(mask.subarray(0, 4))).toEqual([1, 1, 1, 0]);
+    expect(ids[128]).toBe(9n);
+    expect(mask[129]).toBe(0);
+    expect(ids[2 * 128 + 127]).toBe(128n);
+    expect(padBatch([]).length).toBe(1);
   });
 
   it("computes cosine and normalisation safely", () => {

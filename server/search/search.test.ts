@@ -130,6 +130,7 @@ describe("card search", () => {
     let calls = 0;
     const slow: Embedder = {
       dimensions: 512,
+      runtime: "onnxruntime",
       async embed(texts) {
         calls += 1;
         await gate;
