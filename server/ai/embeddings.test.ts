@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cosine, getEmbedder, loadEmbedder, normalize } from "./embeddings";
+import { cosine, getEmbedder, loadEmbedder, loadFirstAvailable, normalize, type Embedder, type EmbeddingRuntime } from "./embeddings";
 import { padBatch } from "./use-onnx";
 
 describe("sentence embeddings", () => {
@@ -56,6 +56,27 @@ describe("sentence embeddings", () => {
     const alone = await loadEmbedder("onnxruntime");
     const [single] = await alone.embed([texts[1]]);
     expect(cosine(single, a[1])).toBeGreaterThan(0.99999);
+  });
+
+  it("falls back to WebAssembly, with a warning naming the reason, when the native runtime cannot load", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on("warning", onWarning);
+    try {
+      const tried: EmbeddingRuntime[] = [];
+      const embedder = await loadFirstAvailable(["onnxruntime", "tfjs-wasm"], async (runtime) => {
+        tried.push(runtime);
+        if (runtime === "onnxruntime") throw new Error("libonnxruntime.so.1: cannot open shared object file");
+        return { dimensions: 512, runtime, embed: async (texts: string[]) => texts.map(() => new Array<number>(512).fill(0)) } satisfies Embedder;
+      });
+      expect(tried).toEqual(["onnxruntime", "tfjs-wasm"]);
+      expect(embedder.runtime).toBe("tfjs-wasm");
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.join("\n")).toContain("onnxruntime unavailable: libonnxruntime.so.1");
+      await expect(loadFirstAvailable(["onnxruntime"], () => Promise.reject(new Error("no runtime")))).rejects.toThrow("no runtime");
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   it("pads a batch to its longest text and masks the padding, dropping tokens past 128", () => {

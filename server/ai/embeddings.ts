@@ -156,6 +156,23 @@ export async function loadEmbedder(runtime: EmbeddingRuntime): Promise<Embedder>
   return new UniversalSentenceEncoder(runtime === "onnxruntime" ? await loadOnnxEncoder() : await loadWasmEncoder());
 }
 
+/**
+ * The first runtime in `order` that loads. A runtime that fails is named in a process warning,
+ * so an operator sees why the studio runs on the slower one.
+ */
+export async function loadFirstAvailable(order: readonly EmbeddingRuntime[], load: (runtime: EmbeddingRuntime) => Promise<Embedder> = loadEmbedder): Promise<Embedder> {
+  let lastError: unknown = new Error("no embedding runtime to try");
+  for (const runtime of order) {
+    try {
+      return await load(runtime);
+    } catch (error) {
+      lastError = error;
+      process.emitWarning(`sentence embeddings on ${runtime} unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  throw lastError;
+}
+
 let loading: Promise<Embedder> | undefined;
 
 /**
@@ -163,11 +180,7 @@ let loading: Promise<Embedder> | undefined;
  * Runtime, or on WebAssembly where the native library cannot load.
  */
 export function getEmbedder(): Promise<Embedder> {
-  loading ??= loadEmbedder("onnxruntime").catch((error: unknown) => {
-    process.emitWarning(`native sentence embeddings unavailable, using WebAssembly: ${error instanceof Error ? error.message : String(error)}`);
-    return loadEmbedder("tfjs-wasm");
-  }).then(
-    (embedder) => embedder,
+  loading ??= loadFirstAvailable(["onnxruntime", "tfjs-wasm"]).catch(
     (error: unknown) => {
       // Let a later call retry rather than caching a failed load forever.
       loading = undefined;
