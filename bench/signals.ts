@@ -120,9 +120,10 @@ function childCpuSeconds(): number {
  * whole browser (renderer, GPU process with its software WebGL, camera) from /proc, first with
  * the camera alone and then while the pipeline runs, so the difference is the pipeline's share.
  */
-async function facePipeline(r: Reporter, backend: "webgl" | "cpu") {
+async function facePipeline(r: Reporter, backend: "wasm" | "webgl" | "cpu") {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const models = join(root, "node_modules/@vladmandic/human/models");
+  const wasmDir = join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist");
   const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromiumPath)) {
     process.stdout.write(`  (face pipeline skipped: no Chromium at ${chromiumPath})\n`);
@@ -157,6 +158,8 @@ async function facePipeline(r: Reporter, backend: "webgl" | "cpu") {
     if (url === "/bench.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(js);
     const m = /^\/vendor\/human\/models\/([\w-]+\.(json|bin))$/.exec(url);
     if (m && existsSync(join(models, m[1]))) return void createReadStream(join(models, m[1])).pipe(res.writeHead(200));
+    const w = /^\/vendor\/tfjs-wasm\/(tfjs-backend-wasm[\w-]*\.wasm)$/.exec(url);
+    if (w && existsSync(join(wasmDir, w[1]))) return void createReadStream(join(wasmDir, w[1])).pipe(res.writeHead(200, { "content-type": "application/wasm" }));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -211,9 +214,14 @@ export default async function signals(r: Reporter) {
     await textThroughput(r);
     return;
   }
+  if (process.env.BENCH_SIGNALS === "face") {
+    await facePipeline(r, "wasm");
+    return;
+  }
   process.stdout.write(`  (load average at start: ${loadavg().map((l) => l.toFixed(1)).join(" ")}; other work shares this machine)\n`);
   await textThroughput(r);
   voiceCost(r);
-  // Headless Chromium has no GPU: WebGL runs in software, so the CPU backend is measured beside it.
-  for (const backend of ["webgl", "cpu"] as const) await facePipeline(r, backend);
+  // Headless Chromium has no GPU: WebGL runs in software, so WebAssembly (the app's first choice)
+  // and the CPU backend are measured beside it.
+  for (const backend of ["wasm", "webgl", "cpu"] as const) await facePipeline(r, backend);
 }

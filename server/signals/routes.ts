@@ -14,6 +14,9 @@ import { signalsService } from "./service";
 /** The face models ship inside the npm package; the studio serves them itself so no device talks to a CDN. */
 export const HUMAN_MODELS_DIR = fileURLToPath(new URL("../../node_modules/@vladmandic/human/models/", import.meta.url));
 const MODEL_FILE = /^[\w-]{1,64}\.(json|bin)$/;
+/** TensorFlow.js's WebAssembly kernels, the version Human bundles; served so nothing comes from a CDN. */
+export const TFJS_WASM_DIR = fileURLToPath(new URL("../../node_modules/@tensorflow/tfjs-backend-wasm/dist/", import.meta.url));
+const WASM_FILES = new Set(["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"]);
 
 export function signalsRoutes(app: ZApp, ctx: AppContext) {
   const signals = signalsService(ctx);
@@ -90,5 +93,14 @@ export function signalsRoutes(app: ZApp, ctx: AppContext) {
       .header("content-length", info.size)
       .header("cache-control", "public, max-age=604800")
       .send(createReadStream(path));
+  });
+
+  app.get("/vendor/tfjs-wasm/:file", { schema: { hide: true } }, async (req, reply) => {
+    const { file } = req.params as { file: string };
+    if (!WASM_FILES.has(file)) throw notFound("That file");
+    const path = join(TFJS_WASM_DIR, file);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw notFound("That file");
+    return reply.type("application/wasm").header("content-length", info.size).header("cache-control", "public, max-age=604800").send(createReadStream(path));
   });
 }

@@ -171,5 +171,11 @@ describe("voice and face signals", () => {
     expect(res.json()).toHaveProperty("modelTopology");
     expect((await t.app.inject({ method: "GET", url: "/vendor/human/models/..%2Fpackage.json" })).statusCode).toBe(404);
     expect((await t.app.inject({ method: "GET", url: "/vendor/human/models/nothing.bin" })).statusCode).toBe(404);
+    // The WebAssembly kernels for the face models, with the type browsers need to compile them while streaming.
+    const wasm = await t.app.inject({ method: "GET", url: "/vendor/tfjs-wasm/tfjs-backend-wasm-simd.wasm" });
+    expect(wasm.statusCode).toBe(200);
+    expect(wasm.headers["content-type"]).toBe("application/wasm");
+    expect(wasm.rawPayload.subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+    expect((await t.app.inject({ method: "GET", url: "/vendor/tfjs-wasm/..%2Fpackage.json" })).statusCode).toBe(404);
   });
 });

@@ -2,8 +2,12 @@ import type { Config, Human } from "@vladmandic/human";
 import { EXPRESSIONS, FACE_MAX_FPS, isLookingAtScreen, summariseFace, type Expression, type FaceFrame, type FaceWindow } from "../../../../domain/signals";
 import { FACE_MAX_INTERVAL_MS, frameIntervalMs, headPose, smoothFrameCost } from "./pace";
 
-/** The models are served by the studio from the npm package, never fetched from a CDN. */
+/** The models and the WebAssembly kernels are served by the studio from npm packages, never fetched from a CDN. */
 const MODELS = "/vendor/human/models/";
+const WASM = "/vendor/tfjs-wasm/";
+export type FaceBackend = "wasm" | "webgl" | "cpu";
+/** WebAssembly first: for these two small models it beats WebGL without a GPU by far and is close with one. */
+const BACKENDS: FaceBackend[] = ["wasm", "webgl", "cpu"];
 
 /** Human's emotion names, mapped onto ours. */
 const NAMES: Record<string, Expression> = { neutral: "neutral", happy: "happy", sad: "sad", angry: "angry", fear: "fearful", disgust: "disgusted", surprise: "surprised" };
@@ -15,6 +19,7 @@ const NAMES: Record<string, Expression> = { neutral: "neutral", happy: "happy", 
  */
 const CONFIG: Partial<Config> = {
   modelBasePath: MODELS,
+  wasmPath: WASM,
   debug: false,
   warmup: "none",
   cacheSensitivity: 0,
@@ -78,7 +83,7 @@ export class FaceSampler {
   private lastLoad: FaceLoad = { fps: 0, busyShare: 0, frameMs: 0, intervalMs: 0, backend: "" };
 
   /** `backend` is for measurements; the app lets the sampler choose. */
-  constructor(private readonly options: { backend?: "webgl" | "cpu" } = {}) {}
+  constructor(private readonly options: { backend?: FaceBackend } = {}) {}
 
   async start(): Promise<void> {
     this.stream = await navigator.mediaDevices.getUserMedia({
@@ -92,21 +97,25 @@ export class FaceSampler {
     await video.play();
     this.video = video;
     const { Human } = await import("@vladmandic/human");
-    // WebGL first (a GPU, or Chromium's software renderer without one); the CPU backend where
-    // WebGL is missing. The WASM backend is not used: its binaries do not ship in the package
-    // and it would fetch them from a CDN.
-    let human = new Human({ ...CONFIG, backend: this.options.backend ?? "webgl" });
-    try {
-      await human.load();
-      await human.tf.ready();
-      await human.detect(video);
-    } catch {
-      human = new Human({ ...CONFIG, backend: "cpu" });
-      await human.load();
-      await human.tf.ready();
-      // Warm-up: the first run prepares kernels and is several times slower than the rest.
-      await human.detect(video);
+    // The first backend that loads and runs a frame; the CPU one always can.
+    let human: Human | null = null;
+    let lastError: unknown;
+    for (const backend of this.options.backend ? [this.options.backend, "cpu" as const] : BACKENDS) {
+      const candidate = new Human({ ...CONFIG, backend });
+      try {
+        await candidate.load();
+        await candidate.tf.ready();
+        // Human falls back silently when a backend fails to start; only the one asked for counts.
+        if (candidate.tf.getBackend() !== backend) throw new Error(`${backend} backend unavailable`);
+        // Warm-up: the first run prepares kernels and is several times slower than the rest.
+        await candidate.detect(video);
+        human = candidate;
+        break;
+      } catch (error) {
+        lastError = error;
+      }
     }
+    if (!human) throw lastError instanceof Error ? lastError : new Error("no backend for face signals");
     if (this.stopped) return;
     this.human = human;
     this.windowStart = performance.now();
