@@ -1,7 +1,27 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+
+/**
+ * The embedded Zoom call's page (web/zoom-embed, built into <dist>/zoom-embed) runs Zoom's
+ * Meeting SDK, which talks to Zoom's servers, runs its media code from blob: workers and shows
+ * Zoom's images and sounds; only the studio's own pages may frame it.
+ */
+export const ZOOM_EMBED_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob: data: https://zoom.us https://*.zoom.us wss://*.zoom.us https://*.zoomgov.com wss://*.zoomgov.com",
+  "img-src 'self' data: blob: https:",
+  "media-src 'self' data: blob: https:",
+  "font-src 'self' data: https:",
+  "style-src 'self' 'unsafe-inline'",
+  "frame-src 'self' https://*.zoom.us",
+].join("; ");
 
 /**
  * Serves the built web app. Hashed assets are cached for a year; index.html never is,
@@ -9,14 +29,16 @@ import type { FastifyInstance } from "fastify";
  */
 export async function installWeb(app: FastifyInstance, webDist: string): Promise<void> {
   const hasBuild = existsSync(join(webDist, "index.html"));
+  const zoomEmbed = join(webDist, "zoom-embed") + sep;
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
       index: false,
       setHeaders(res, path) {
-        if (path.includes(`${join(webDist, "assets")}`)) res.header("cache-control", "public, max-age=31536000, immutable");
+        if (path.includes(`${join(webDist, "assets")}`) || path.startsWith(join(zoomEmbed, "assets"))) res.header("cache-control", "public, max-age=31536000, immutable");
         else res.header("cache-control", "no-cache");
+        if (path.startsWith(zoomEmbed)) res.header("content-security-policy", ZOOM_EMBED_CSP);
       },
     });
   }

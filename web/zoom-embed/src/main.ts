@@ -19,20 +19,22 @@ const client = ZoomMtgEmbedded.createClient();
 let started = false;
 let joined = false;
 
-client.on("connection-change", (payload: { state?: string; reason?: string; errorCode?: number }) => {
+function onConnectionChange(payload: { state?: string; reason?: string; errorCode?: number }) {
   if (payload?.state === "Closed") {
     joined = false;
     report({ status: "left" });
   } else if (payload?.state === "Fail" && joined) {
     report(callFailure(payload, "connection"));
   }
-});
+}
 
 async function start(join: JoinDetails) {
   report({ status: "starting" });
   try {
     const result: unknown = await client.init({ zoomAppRoot, language: join.language, patchJsMedia: true, leaveOnPageUnload: true, assetPath });
     if (isSdkFailure(result)) return report(callFailure(result, "init"));
+    // The client takes listeners only once it is initialised (before, `on` throws).
+    client.on("connection-change", onConnectionChange);
   } catch (err) {
     return report(callFailure(err, "init"));
   }

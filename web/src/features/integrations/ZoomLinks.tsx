@@ -4,8 +4,10 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { LiveMessage } from "../../components/Alert";
 import { Button, buttonClass } from "../../components/Button";
+import { useSignedIn } from "../../app/session";
 import { errorMessage } from "../../lib/errors";
 import { zoomApi, zoomKeys, type ZoomMeeting } from "./api";
+import { ZoomCall } from "./ZoomCall";
 
 const box = "space-y-3 rounded-xl border border-stone-300 bg-white p-4 dark:border-stone-700 dark:bg-stone-900";
 
@@ -69,6 +71,7 @@ export function ZoomConsoleLinks({ sessionId }: { sessionId: string }) {
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const location = useLocation();
+  const { me } = useSignedIn();
   const failedAtCreation = (location.state as { zoomError?: string } | null)?.zoomError;
   const zoom = useQuery({ queryKey: zoomKeys.session(sessionId), queryFn: () => zoomApi.sessionZoom(sessionId), retry: false });
   const create = useMutation({
@@ -83,7 +86,10 @@ export function ZoomConsoleLinks({ sessionId }: { sessionId: string }) {
         {t("links.title")}
       </h2>
       {meeting ? (
-        <MeetingDetails meeting={meeting} facilitator />
+        <>
+          <MeetingDetails meeting={meeting} facilitator />
+          {meeting.meetingSdk ? <ZoomCall sessionId={sessionId} userName={me.user.name} /> : null}
+        </>
       ) : (
         <>
           <p>{t("links.none")}</p>
@@ -100,8 +106,8 @@ export function ZoomConsoleLinks({ sessionId }: { sessionId: string }) {
   );
 }
 
-/** A participant's Zoom join link, when the session has a meeting. */
-export function ZoomParticipantLink({ sessionId, token }: { sessionId: string; token: string }) {
+/** A participant's Zoom join link, when the session has a meeting, and the call in the page when the organisation allows it. */
+export function ZoomParticipantLink({ sessionId, token, userName }: { sessionId: string; token: string; userName: string }) {
   const { t } = useTranslation("integrations");
   const zoom = useQuery({ queryKey: [...zoomKeys.session(sessionId), "guest"], queryFn: () => zoomApi.sessionZoom(sessionId, token), retry: false, staleTime: 60_000 });
   const meeting = zoom.data?.meeting;
@@ -113,6 +119,7 @@ export function ZoomParticipantLink({ sessionId, token }: { sessionId: string; t
       </h2>
       <p className="text-sm">{t("links.participantLead")}</p>
       <MeetingDetails meeting={meeting} facilitator={false} />
+      {meeting.meetingSdk ? <ZoomCall sessionId={sessionId} token={token} userName={userName} /> : null}
     </section>
   );
 }

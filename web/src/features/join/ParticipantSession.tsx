@@ -82,7 +82,7 @@ function ParticipantView({ seat, onLeave }: { seat: Seat; onLeave: () => void })
       <PhaseInfo state={state} audience="participant" />
       <BreakoutRoomInfo state={state} />
       <MediaMount seatToken={seat.token} />
-      <ZoomParticipantLink sessionId={seat.sessionId} token={seat.token} />
+      <ZoomParticipantLink sessionId={seat.sessionId} token={seat.token} userName={self.displayName} />
       <Spotlight state={state} />
       <div className={box}>
         <MyCards state={state} />
