@@ -97,9 +97,9 @@ test("with Meeting SDK credentials, facilitator and participant open the Zoom ca
   await page.goto(sessionUrl);
   const toggle = page.getByRole("button", { name: "Open the call here" });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
-  const embedPage = page.waitForResponse((r) => r.url().endsWith("/zoom-embed/index.html"));
-  const sdkScript = page.waitForResponse((r) => /\/zoom-embed\/assets\/call-[\w-]+\.js$/.test(r.url()));
-  const sdkMedia = page.waitForResponse((r) => r.url().endsWith("/zoom-embed/lib/av/js_media.min.js"));
+  const embedPage = page.waitForResponse((r) => r.url().endsWith("/zoom-embed/index.html"), { timeout: 30_000 });
+  const sdkScript = page.waitForResponse((r) => /\/zoom-embed\/assets\/call-[\w-]+\.js$/.test(r.url()), { timeout: 30_000 });
+  const sdkMedia = page.waitForResponse((r) => r.url().endsWith("/zoom-embed/lib/av/js_media.min.js"), { timeout: 45_000 });
   await toggle.click();
   await expect(page.getByRole("button", { name: "Close the call" })).toHaveAttribute("aria-expanded", "true");
   const frame = page.locator('iframe[title="Zoom call"]');
