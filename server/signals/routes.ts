@@ -82,25 +82,16 @@ export function signalsRoutes(app: ZApp, ctx: AppContext) {
     },
   );
 
-  app.get("/vendor/human/models/:file", { schema: { hide: true } }, async (req, reply) => {
-    const { file } = req.params as { file: string };
-    if (!MODEL_FILE.test(file)) throw notFound("That model file");
-    const path = join(HUMAN_MODELS_DIR, file);
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw notFound("That model file");
-    return reply
-      .type(file.endsWith(".json") ? "application/json" : "application/octet-stream")
-      .header("content-length", info.size)
-      .header("cache-control", "public, max-age=604800")
-      .send(createReadStream(path));
-  });
-
-  app.get("/vendor/tfjs-wasm/:file", { schema: { hide: true } }, async (req, reply) => {
-    const { file } = req.params as { file: string };
-    if (!WASM_FILES.has(file)) throw notFound("That file");
-    const path = join(TFJS_WASM_DIR, file);
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw notFound("That file");
-    return reply.type("application/wasm").header("content-length", info.size).header("cache-control", "public, max-age=604800").send(createReadStream(path));
-  });
+  /** Files from an npm package the browser models need, served so nothing comes from a CDN. */
+  const vendorFile = (route: string, dir: string, allowed: (file: string) => boolean, type: (file: string) => string) =>
+    app.get(route, { schema: { hide: true } }, async (req, reply) => {
+      const { file } = req.params as { file: string };
+      if (!allowed(file)) throw notFound("That file");
+      const path = join(dir, file);
+      const info = await stat(path).catch(() => null);
+      if (!info?.isFile()) throw notFound("That file");
+      return reply.type(type(file)).header("content-length", info.size).header("cache-control", "public, max-age=604800").send(createReadStream(path));
+    });
+  vendorFile("/vendor/human/models/:file", HUMAN_MODELS_DIR, (f) => MODEL_FILE.test(f), (f) => (f.endsWith(".json") ? "application/json" : "application/octet-stream"));
+  vendorFile("/vendor/tfjs-wasm/:file", TFJS_WASM_DIR, (f) => WASM_FILES.has(f), () => "application/wasm");
 }
