@@ -67,7 +67,7 @@ describe("voice and face signals", () => {
     expect(given.statusCode).toBe(200);
     expect(given.json()).toMatchObject({ kinds: ["voice"], requested: ["voice"], allowed: { voice: true, face: true }, version: SIGNALS_CONSENT_VERSION });
     share(dana.c, { sessionId: s.id, voice, face });
-    await expect.poll(() => about(facGot, dana.participantId).length, { timeout: 4000 }).toBe(1);
+    await expect.poll(() => about(facGot, dana.participantId).length, { timeout: 10_000 }).toBe(1);
     const seen = about(facGot, dana.participantId)[0].participants![dana.participantId];
     expect(seen.voice).toEqual(voice);
     expect(seen.face).toBeUndefined();
@@ -81,7 +81,7 @@ describe("voice and face signals", () => {
 
     // Withdrawn: the facilitators learn that Dana stopped (not why), and her next window is dropped.
     expect((await consent(s.id, dana.headers, [])).json()).toMatchObject({ kinds: [] });
-    await expect.poll(() => facGot.some((a) => a.stopped?.includes(dana.participantId)), { timeout: 4000 }).toBe(true);
+    await expect.poll(() => facGot.some((a) => a.stopped?.includes(dana.participantId)), { timeout: 10_000 }).toBe(true);
     const before = about(facGot, dana.participantId).length;
     share(dana.c, { sessionId: s.id, voice });
     await sleep(2300);
@@ -102,7 +102,7 @@ describe("voice and face signals", () => {
     expect((await consent(s.id, omer.headers, ["voice"])).json()).toMatchObject({ kinds: [], allowed: { voice: false } });
     share(dana.c, { sessionId: s.id, voice, face });
     share(omer.c, { sessionId: s.id, voice });
-    await expect.poll(() => about(facGot, dana.participantId).length, { timeout: 4000 }).toBe(1);
+    await expect.poll(() => about(facGot, dana.participantId).length, { timeout: 10_000 }).toBe(1);
     const seen = about(facGot, dana.participantId)[0].participants![dana.participantId];
     expect(seen.voice).toBeUndefined();
     expect(seen.face).toEqual(face);
@@ -123,7 +123,7 @@ describe("voice and face signals", () => {
     expect(about(facGot, dana.participantId)).toEqual([]);
     share(dana.c, { sessionId: s.id, voice });
     share(dana.c, { sessionId: s.id, voice: { ...voice, speakingMs: 9000 } });
-    await expect.poll(() => about(facGot, dana.participantId).length, { timeout: 4000 }).toBe(1);
+    await expect.poll(() => about(facGot, dana.participantId).length, { timeout: 10_000 }).toBe(1);
     await sleep(1200);
     expect(about(facGot, dana.participantId).map((a) => a.participants![dana.participantId].voice?.speakingMs)).toEqual([3000]);
 
