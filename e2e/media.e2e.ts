@@ -22,6 +22,42 @@ async function expectRemoteVideo(tile: Locator): Promise<void> {
     .toBe(true);
 }
 
+/**
+ * Makes the first connection on this page lose every network candidate of the other side's first
+ * ICE attempt, as when a signal goes missing or the browser's candidate gathering stalls under load.
+ * Counts what it dropped and the other side's later ICE generations.
+ */
+const LOSE_FIRST_CANDIDATES = `(() => {
+  const Original = window.RTCPeerConnection;
+  const lost = (window.__lost = { candidates: 0, laterAttempts: 0 });
+  let first = true;
+  const ufragOf = (sdp) => (/a=ice-ufrag:(\\S+)/.exec(sdp || "") || [])[1] || null;
+  window.RTCPeerConnection = class extends Original {
+    constructor(...args) {
+      super(...args);
+      if (!first) return;
+      first = false;
+      let lostUfrag = null;
+      const setRemote = this.setRemoteDescription.bind(this);
+      this.setRemoteDescription = (d) => {
+        const ufrag = ufragOf(d && d.sdp);
+        if (lostUfrag === null) lostUfrag = ufrag;
+        else if (ufrag && ufrag !== lostUfrag) lost.laterAttempts += 1;
+        if (d && d.sdp && ufrag === lostUfrag) d = { type: d.type, sdp: d.sdp.split("\\r\\n").filter((l) => !l.startsWith("a=candidate")).join("\\r\\n") };
+        return setRemote(d);
+      };
+      const addCandidate = this.addIceCandidate.bind(this);
+      this.addIceCandidate = (c) => {
+        if (lostUfrag !== null && (!c || !c.usernameFragment || c.usernameFragment === lostUfrag)) {
+          if (c) lost.candidates += 1;
+          return Promise.resolve();
+        }
+        return addCandidate(c);
+      };
+    }
+  };
+})()`;
+
 async function joinCall(page: Page): Promise<void> {
   const panel = panelOf(page);
   await panel.getByRole("button", { name: "Set up camera and microphone" }).click();
@@ -113,5 +149,38 @@ test("a facilitator and a participant see and hear each other, mute, and keep th
 
   expect(facilitatorLog.errors.filter((e) => !e.includes("favicon"))).toEqual([]);
   expect(danaLog.errors.filter((e) => !e.includes("favicon"))).toEqual([]);
+  await context.close();
+});
+
+test("a call whose first connection attempt gets no network candidates connects by itself", async ({ page, browser }) => {
+  await page.context().grantPermissions(["camera", "microphone"]);
+  await page.addInitScript(LOSE_FIRST_CANDIDATES);
+  await signUp(page, { name: "Gal", email: uniqueEmail("gal.media") });
+  const token = ((await (await page.request.post("/api/auth/refresh")).json()) as { accessToken: string }).accessToken;
+  const auth = { authorization: `Bearer ${token}` };
+  const journeys = (await (await page.request.get("/api/journeys", { headers: auth })).json()) as { items: { id: string }[] };
+  const session = (await (await page.request.post("/api/sessions", { headers: auth, data: { title: "Patchy network", journeyId: journeys.items[0].id } })).json()) as { id: string; joinCode: string };
+
+  const context = await browser.newContext();
+  await context.grantPermissions(["camera", "microphone"]);
+  const omer = await context.newPage();
+  await omer.addInitScript(LOSE_FIRST_CANDIDATES);
+  await omer.goto("/join");
+  await omer.getByLabel("Session code").fill(session.joinCode.toLowerCase());
+  await omer.getByLabel("Your name").fill("Omer");
+  await omer.getByRole("button", { name: "Join", exact: true }).click();
+  await page.goto(`/sessions/${session.id}`);
+
+  await joinCall(page);
+  await joinCall(omer);
+  await expect(remoteTiles(page)).toHaveCount(1);
+  await expect(remoteTiles(omer)).toHaveCount(1);
+  // Neither side can reach the other with its first candidates; the studio tries again by itself.
+  await expectRemoteVideo(remoteTiles(page));
+  await expectRemoteVideo(remoteTiles(omer));
+  const lost = async (p: Page) => p.evaluate(() => (window as unknown as { __lost: { candidates: number; laterAttempts: number } }).__lost);
+  const [gal, omers] = [await lost(page), await lost(omer)];
+  expect(gal.candidates + omers.candidates).toBeGreaterThan(0);
+  expect(gal.laterAttempts + omers.laterAttempts).toBeGreaterThan(0);
   await context.close();
 });

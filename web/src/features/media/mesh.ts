@@ -4,13 +4,25 @@ import { EMPTY_CALL, KEEP_CAPTIONS, Store, type CallEngine, type CallSnapshot, t
 
 /** How long a connection may stay "disconnected" before its ICE is restarted. */
 const DISCONNECTED_GRACE_MS = 2500;
+/**
+ * A new connection that has not connected by then is stuck: a signal went missing, or the
+ * browser's candidate gathering stalled (seen on a busy machine right after an offer collision:
+ * no candidate ever came, and nothing in the browser times that out). Its ICE is restarted, and
+ * the wait doubles after each try.
+ */
+const CONNECT_TIMEOUT_MS = 8000;
+const CONNECT_TIMEOUT_MAX_MS = 60_000;
+/** How long the person already in the room waits for the newcomer's offer before offering itself. */
+const OFFER_WAIT_MS = 3000;
 
 type Send = (signal: Omit<MediaSignalMessage, "from">) => void;
 
 /**
- * One peer connection, negotiated with the "perfect negotiation" pattern: both sides may offer;
- * on a collision the polite side rolls back and answers. A failed or long-disconnected
- * connection restarts ICE by itself.
+ * One peer connection. The newcomer to a room offers first and the person already there
+ * answers, so the first negotiation has no collision. After that both sides may offer (a
+ * shared screen, an ICE restart) with the "perfect negotiation" pattern: on a collision the
+ * polite side rolls back and answers. A connection that fails, stays disconnected, or never
+ * connects restarts ICE by itself.
  */
 class PeerLink {
   readonly pc: RTCPeerConnection;
@@ -18,36 +30,40 @@ class PeerLink {
   private makingOffer = false;
   private ignoreOffer = false;
   private settingAnswer = false;
+  /** Until the first offer arrives, the side that did not join last leaves the offering to the newcomer. */
+  private waitingForOffer: boolean;
   private queue = Promise.resolve();
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
+  private offerTimer: ReturnType<typeof setTimeout> | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private settleAfter = CONNECT_TIMEOUT_MS;
   private videoSender: RTCRtpSender | null = null;
   status: LinkStatus = "connecting";
 
   constructor(
     readonly peer: MediaPeer,
     private readonly polite: boolean,
+    /** True for the newcomer, who makes the first offer. */
+    offerFirst: boolean,
     iceServers: RTCIceServer[],
     local: MediaStream,
     private readonly send: Send,
     private readonly changed: () => void,
   ) {
+    this.waitingForOffer = !offerFirst;
     this.pc = new RTCPeerConnection({ iceServers });
     for (const track of local.getTracks()) {
       const sender = this.pc.addTrack(track, local);
       if (track.kind === "video") this.videoSender = sender;
     }
-    this.pc.onnegotiationneeded = async () => {
-      try {
-        this.makingOffer = true;
-        await this.pc.setLocalDescription();
-        if (this.pc.localDescription) this.send({ description: this.pc.localDescription.toJSON() as MediaSignalMessage["description"] });
-      } catch {
-        /* a newer negotiation will follow */
-      } finally {
-        this.makingOffer = false;
-      }
+    // The offer always asks for the other's sound and picture, even without a microphone or camera here.
+    if (offerFirst) {
+      for (const kind of ["audio", "video"] as const) if (local.getTracks().every((t) => t.kind !== kind)) this.pc.addTransceiver(kind, { direction: "recvonly" });
+    }
+    this.pc.onnegotiationneeded = () => {
+      if (!this.waitingForOffer) void this.offer();
     };
-    this.pc.onicecandidate = ({ candidate }) => this.send({ candidate: candidate ? candidate.toJSON() as NonNullable<MediaSignalMessage["candidate"]> : null });
+    this.pc.onicecandidate = ({ candidate }) => this.send({ candidate: candidate ? (candidate.toJSON() as NonNullable<MediaSignalMessage["candidate"]>) : null });
     this.pc.ontrack = ({ track }) => {
       for (const old of this.stream.getTracks()) if (old.kind === track.kind && old.id !== track.id) this.stream.removeTrack(old);
       if (!this.stream.getTrackById(track.id)) this.stream.addTrack(track);
@@ -56,6 +72,63 @@ class PeerLink {
     };
     this.pc.onconnectionstatechange = () => this.watch();
     this.pc.oniceconnectionstatechange = () => this.watch();
+    if (this.waitingForOffer) {
+      // The polite side waits longer, so two people who both wait do not offer at the same moment.
+      this.offerTimer = setTimeout(() => this.stopWaiting(true), polite ? OFFER_WAIT_MS * 2 : OFFER_WAIT_MS);
+    }
+    this.armSettle();
+  }
+
+  private async offer(): Promise<void> {
+    // One offer at a time: a restart both offers at once and raises negotiationneeded.
+    if (this.makingOffer) return;
+    try {
+      this.makingOffer = true;
+      await this.pc.setLocalDescription();
+      if (this.pc.localDescription) this.send({ description: this.pc.localDescription.toJSON() as MediaSignalMessage["description"] });
+    } catch {
+      /* a newer negotiation will follow */
+    } finally {
+      this.makingOffer = false;
+    }
+  }
+
+  /** The newcomer's offer came (or never did): from now on either side may offer. */
+  private stopWaiting(offerNow: boolean): void {
+    if (this.offerTimer) clearTimeout(this.offerTimer);
+    this.offerTimer = null;
+    if (!this.waitingForOffer) return;
+    this.waitingForOffer = false;
+    if (offerNow && this.pc.signalingState === "stable" && this.pc.getTransceivers().length > 0) void this.offer();
+  }
+
+  private armSettle(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    // The polite side waits longer: usually the other side's restart reaches it first.
+    this.settleTimer = setTimeout(() => this.unsettled(), this.polite ? this.settleAfter * 1.5 : this.settleAfter);
+  }
+
+  private get connected(): boolean {
+    return this.pc.iceConnectionState === "connected" || this.pc.iceConnectionState === "completed";
+  }
+
+  private unsettled(): void {
+    this.settleTimer = null;
+    // Nothing to send or receive (no devices on either side): nothing to connect.
+    if (this.connected || this.pc.signalingState === "closed" || this.pc.getTransceivers().length === 0) return;
+    this.settleAfter = Math.min(this.settleAfter * 2, CONNECT_TIMEOUT_MAX_MS);
+    this.stopWaiting(false);
+    this.queue = this.queue
+      .then(async () => {
+        // An offer that was never answered is taken back, so the restart can send a new one.
+        if (this.pc.signalingState === "have-local-offer") await this.pc.setLocalDescription({ type: "rollback" });
+      })
+      .catch(() => undefined)
+      .then(async () => {
+        this.restartIce();
+        // The browser raises negotiationneeded only once while it stays needed, and that one may have come while waiting.
+        if (this.pc.signalingState === "stable" && this.pc.getTransceivers().length > 0) await this.offer();
+      });
   }
 
   private watch(): void {
@@ -65,6 +138,9 @@ class PeerLink {
       this.status = "connected";
       if (this.restartTimer) clearTimeout(this.restartTimer);
       this.restartTimer = null;
+      if (this.settleTimer) clearTimeout(this.settleTimer);
+      this.settleTimer = null;
+      this.settleAfter = CONNECT_TIMEOUT_MS;
     } else if (ice === "failed") {
       this.status = "reconnecting";
       this.restartIce();
@@ -78,7 +154,10 @@ class PeerLink {
   restartIce(): void {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
-    if (this.pc.signalingState !== "closed") this.pc.restartIce();
+    if (this.pc.signalingState === "closed") return;
+    this.stopWaiting(false);
+    this.pc.restartIce();
+    if (!this.connected) this.armSettle();
   }
 
   get healthy(): boolean {
@@ -96,6 +175,7 @@ class PeerLink {
       const collision = description.type === "offer" && !readyForOffer;
       this.ignoreOffer = !this.polite && collision;
       if (this.ignoreOffer) return;
+      if (description.type === "offer") this.stopWaiting(false);
       this.settingAnswer = description.type === "answer";
       await this.pc.setRemoteDescription(description as RTCSessionDescriptionInit);
       this.settingAnswer = false;
@@ -118,7 +198,7 @@ class PeerLink {
   }
 
   close(): void {
-    if (this.restartTimer) clearTimeout(this.restartTimer);
+    for (const timer of [this.restartTimer, this.offerTimer, this.settleTimer]) if (timer) clearTimeout(timer);
     this.pc.close();
   }
 }
@@ -157,7 +237,10 @@ export class MeshCall implements CallEngine {
   private readonly handlers = {
     room: (answer: MediaRoomAnswer) => this.entered(answer),
     joined: (peer: MediaPeer) => {
-      if (peer.peerId !== this.peerId && !this.links.has(peer.peerId)) this.connect(peer);
+      const link = this.links.get(peer.peerId);
+      // Made already from an offer that came first: it learns who it is now.
+      if (link) Object.assign(link.peer, peer);
+      else if (peer.peerId !== this.peerId) this.connect(peer, false);
       this.publish();
     },
     left: ({ peerId }: { peerId: string }) => {
@@ -173,7 +256,7 @@ export class MeshCall implements CallEngine {
     signal: (signal: MediaSignalMessage) => {
       let link = this.links.get(signal.from);
       // An offer can arrive before the server's "joined" notice: make the link now.
-      if (!link && signal.description?.type === "offer") link = this.connect({ peerId: signal.from, participantId: "", mode: "mesh", audio: true, video: true, screen: false });
+      if (!link && signal.description?.type === "offer") link = this.connect({ peerId: signal.from, participantId: "", mode: "mesh", audio: true, video: true, screen: false }, false);
       link?.receive(signal);
     },
     caption: (c: CallSnapshot["captions"][number]) => this.store.set({ captions: [...this.store.get().captions, c].slice(-KEEP_CAPTIONS) }),
@@ -237,7 +320,8 @@ export class MeshCall implements CallEngine {
     }
     for (const peer of answer.peers) {
       const link = this.links.get(peer.peerId);
-      if (!link) this.connect(peer);
+      // This person is the newcomer to these peers, so it makes the first offers.
+      if (!link) this.connect(peer, true);
       else {
         Object.assign(link.peer, peer);
         // Back after a network drop: the old path may be gone.
@@ -249,11 +333,12 @@ export class MeshCall implements CallEngine {
     this.publish();
   }
 
-  private connect(peer: MediaPeer): PeerLink {
+  private connect(peer: MediaPeer, offerFirst: boolean): PeerLink {
     const me = this.peerId ?? "";
     const link = new PeerLink(
       { ...peer },
       me < peer.peerId,
+      offerFirst,
       this.iceServers,
       this.local ?? new MediaStream(),
       (signal) => this.socket?.emit("media:signal", { to: peer.peerId, ...signal }),
