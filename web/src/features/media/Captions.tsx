@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import type { TranscriptionStatus } from "../../../../domain/api/media";
 
 export interface CaptionLine {
   key: string;
@@ -7,11 +8,36 @@ export interface CaptionLine {
   final: boolean;
 }
 
+export type CaptionAvailability = { kind: "nowhere" } | { kind: "serverOnly" | "serverToo"; engine: string };
+
+/**
+ * What the person should know about where captions can come from: this browser's speech
+ * recognition, and whether the studio's server has a transcription engine. Null when there is
+ * nothing to add (the browser captions, the server has no engine) or the server has not answered.
+ */
+export function captionAvailability(browserRecognition: boolean, server: TranscriptionStatus | undefined): CaptionAvailability | null {
+  if (!server) return null;
+  if (server.available) return { kind: browserRecognition ? "serverToo" : "serverOnly", engine: server.engine ?? "" };
+  return browserRecognition ? null : { kind: "nowhere" };
+}
+
 /**
  * Captions of the room. Finished phrases are announced politely; words still being spoken
  * are shown but not read out, so a screen reader hears each phrase once.
  */
-export function Captions({ lines, problem, note }: { lines: CaptionLine[]; problem: string | null; note: string | null }) {
+export function Captions({
+  lines,
+  problem,
+  note,
+  availability,
+  availabilityId,
+}: {
+  lines: CaptionLine[];
+  problem: string | null;
+  note: string | null;
+  availability: CaptionAvailability | null;
+  availabilityId: string;
+}) {
   const { t } = useTranslation("media");
   const finals = lines.filter((l) => l.final).slice(-4);
   const interim = lines.filter((l) => !l.final).slice(-2);
@@ -31,6 +57,11 @@ export function Captions({ lines, problem, note }: { lines: CaptionLine[]; probl
         ))}
       </div>
       {finals.length === 0 && interim.length === 0 ? <p className="text-sm text-stone-700 dark:text-stone-300">{t("captions.empty")}</p> : null}
+      {availability ? (
+        <p id={availabilityId} className="text-sm" data-testid="captions-availability">
+          {availability.kind === "nowhere" ? t("captions.nowhere") : t(`captions.${availability.kind}`, { engine: availability.engine })}
+        </p>
+      ) : null}
       {problem ? <p className="text-sm">{problem}</p> : null}
       {note ? <p className="text-xs text-stone-700 dark:text-stone-300">{note}</p> : null}
     </section>

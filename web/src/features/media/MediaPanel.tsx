@@ -1,10 +1,11 @@
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { MESH_MAX_PEERS } from "../../../../domain/realtime-media";
 import { Button } from "../../components/Button";
 import { useLive } from "../sessions/live/LiveProvider";
-import { mediaTransport } from "./api";
-import { Captions, type CaptionLine } from "./Captions";
+import { mediaTransport, transcriptionStatus } from "./api";
+import { Captions, captionAvailability, type CaptionLine } from "./Captions";
 import { DeviceError, listDevices, openLocalMedia, problemOf, stopStream, type DeviceLists, type DeviceProblem } from "./devices";
 import { EMPTY_CALL, type CallEngine } from "./engine";
 import { SpeakerMeter } from "./levels";
@@ -52,6 +53,8 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
   const meter = useRef<SpeakerMeter | null>(null);
 
   const call = useSyncExternalStore(engine?.subscribe ?? noEngine.subscribe, engine?.getSnapshot ?? noEngine.getSnapshot);
+  // Asked once the person sets up their call, so the captions can say what this studio offers.
+  const transcription = useQuery({ queryKey: ["media", "transcription"], queryFn: () => transcriptionStatus(seatToken), enabled: phase !== "idle", staleTime: 5 * 60_000, retry: false });
 
   // Opening (or re-opening, after a different device is chosen) the preview.
   const openPreview = useCallback(async () => {
@@ -235,6 +238,8 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
     // Only the newest interim line per speaker: the next replaces it.
     .filter((l, i, all) => l.final || !all.slice(i + 1).some((m) => m.name === l.name));
   const captionNote = role === "participant" ? t("captions.consent") : null;
+  const availability = captionAvailability(speechRecognitionAvailable(), transcription.data);
+  const availabilityId = `${headingId}-captions-availability`;
   const tiles = 1 + others;
   const cols = tiles <= 1 ? "grid-cols-1" : tiles <= 4 ? "grid-cols-1 min-[480px]:grid-cols-2" : "grid-cols-2 lg:grid-cols-3";
 
@@ -348,7 +353,13 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
                 {screen ? t("stopShare") : t("share")}
               </Button>
             ) : null}
-            <Button variant="secondary" aria-pressed={captionsOn} onClick={() => setCaptionsOn((on) => !on)} disabled={!hasAudio || captionProblem === "unsupported"}>
+            <Button
+              variant="secondary"
+              aria-pressed={captionsOn}
+              onClick={() => setCaptionsOn((on) => !on)}
+              disabled={!hasAudio || captionProblem === "unsupported"}
+              aria-describedby={availability ? availabilityId : undefined}
+            >
               {captionsOn ? t("captionsOff") : t("captionsOn")}
             </Button>
             <Button variant="danger" onClick={leave}>
@@ -369,7 +380,13 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
               </select>
             </label>
           ) : null}
-          <Captions lines={captionLines} problem={captionProblem ? t(`captions.${captionProblem}`) : null} note={captionNote} />
+          <Captions
+            lines={captionLines}
+            problem={captionProblem && !(captionProblem === "unsupported" && availability) ? t(`captions.${captionProblem}`) : null}
+            note={captionNote}
+            availability={availability}
+            availabilityId={availabilityId}
+          />
         </>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import type { TranscriptionStatus } from "../../../../domain/api/media";
 import { api, ApiError } from "../../lib/api";
 
 /**
@@ -26,4 +27,16 @@ export async function mediaTransport(sessionId: string, seatToken?: string, visi
     if (err instanceof ApiError && err.status === 404) return LOCAL_MESH;
     throw err;
   }
+}
+
+/**
+ * Whether this studio's server has a speech transcription engine (`GET /api/media/transcription`).
+ * Live captions come from the browser; this only lets the panel say what the studio has.
+ */
+export async function transcriptionStatus(seatToken?: string): Promise<TranscriptionStatus> {
+  const path = "/api/media/transcription";
+  if (!seatToken) return api.get<TranscriptionStatus>(path);
+  const res = await fetch(path, { headers: { Accept: "application/json", Authorization: `Bearer ${seatToken}` } });
+  if (!res.ok) throw new Error(`The studio answered ${res.status}.`);
+  return (await res.json()) as TranscriptionStatus;
 }
