@@ -41,6 +41,7 @@ const NO_RECOGNITION = `(() => {
 })()`;
 
 const panelOf = (page: Page) => page.getByTestId("media-panel");
+const coachOf = (page: Page) => page.getByRole("region", { name: "My private coach" });
 
 async function createSession(page: Page, facilitator: string): Promise<{ id: string; joinCode: string; auth: { authorization: string } }> {
   await signUp(page, { name: facilitator, email: uniqueEmail(`${facilitator.toLowerCase()}.speech`) });
@@ -72,11 +73,95 @@ async function joinAsGuest(browser: Browser, joinCode: string, name: string, scr
   return { context, page, log };
 }
 
+/** Says a phrase into the fake recognizer once the page's captions are listening. */
+async function say(page: Page, text: string, final = true): Promise<void> {
+  await expect.poll(() => page.evaluate(([t, f]) => (window as unknown as { __say: (t: string, f: boolean) => boolean }).__say(t, f), [text, final] as const)).toBe(true);
+}
+
 async function expectAccessible(page: Page, selector: string, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious, `accessibility problems (${label})`).toEqual([]);
 }
+
+test("a participant chooses which of their own caption lines go to their private coach, and nothing goes by itself", async ({ page, browser }) => {
+  const session = await createSession(page, "Fay");
+  const dana = await joinAsGuest(browser, session.joinCode, "Dana", FAKE_RECOGNITION);
+  const eli = await joinAsGuest(browser, session.joinCode, "Eli", FAKE_RECOGNITION);
+  const danaPanel = panelOf(dana.page);
+  const danaToCoach = danaPanel.getByRole("region", { name: "Your words for your private coach" });
+
+  // Before captions are on there is nothing to send.
+  await expect(danaToCoach).toHaveCount(0);
+  await danaPanel.getByRole("button", { name: "Turn captions on" }).click();
+  await expect(danaToCoach.getByText("When you speak with captions on, your finished phrases appear here.")).toBeVisible();
+  await panelOf(eli.page).getByRole("button", { name: "Turn captions on" }).click();
+
+  await say(dana.page, "I keep thinking about a new start");
+  await say(dana.page, "at wo", false);
+  await say(dana.page, "at work and at home");
+  await say(eli.page, "Eli has his own thoughts");
+
+  // Dana sees both people's captions, but only her own finished phrases can go to her coach.
+  const danaCaptions = danaPanel.getByRole("log");
+  await expect(danaCaptions.getByText("Eli: Eli has his own thoughts")).toBeVisible();
+  await expect(danaCaptions.getByText("Dana: at work and at home")).toBeVisible();
+  const danaLines = danaToCoach.getByRole("list", { name: "Your recent phrases" }).getByRole("listitem");
+  await expect(danaLines).toHaveText([/^I keep thinking about a new start/, /^at work and at home/]);
+  await expect(danaToCoach.getByText("Eli has his own thoughts")).toHaveCount(0);
+  await expect(panelOf(eli.page).getByRole("list", { name: "Your recent phrases" }).getByRole("listitem")).toHaveText([/^Eli has his own thoughts/]);
+
+  // Speaking alone puts nothing in the coach: no draft, no conversation started.
+  const danaCoach = coachOf(dana.page);
+  await expect(danaCoach.getByTestId("coach-caption-draft")).toHaveCount(0);
+  await expect(danaCoach.getByRole("button", { name: "Open" })).toBeVisible();
+
+  // One line, by choice: it becomes a draft in her coach panel, which opens to show it.
+  await danaToCoach.getByRole("button", { name: "Send to my coach: I keep thinking about a new start" }).click();
+  await expect(danaToCoach.getByText("Your phrase is now a draft in your private coach.", { exact: false })).toBeVisible();
+  const draft = danaCoach.getByRole("group", { name: "From your captions" });
+  await expect(draft.getByLabel("Words to send to the coach")).toHaveValue("I keep thinking about a new start");
+  // Still only a draft: the conversation has not started.
+  await expect(danaCoach.getByRole("button", { name: "Talk with the coach about my cards" })).toBeVisible();
+  await expect(danaCoach.getByRole("list", { name: "Conversation" })).toHaveCount(0);
+  await expectAccessible(dana.page, '[data-testid="media-panel"]', "media panel with phrases for the coach");
+  await expectAccessible(dana.page, '[data-testid="coach-caption-draft"]', "caption draft in the coach panel");
+  expect(await dana.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // Dropped, then her last two phrases together.
+  await draft.getByRole("button", { name: "Discard" }).click();
+  await expect(draft).toHaveCount(0);
+  await danaToCoach.getByLabel("How many of my last phrases").selectOption("2");
+  await danaToCoach.getByRole("button", { name: "Send my last 2 phrases to my coach" }).click();
+  await expect(draft.getByLabel("Words to send to the coach")).toHaveValue("I keep thinking about a new start\nat work and at home");
+
+  // She changes a word and sends it herself; the coach answers in her private conversation.
+  await draft.getByLabel("Words to send to the coach").fill("I keep thinking about a fresh start\nat work and at home");
+  await draft.getByRole("button", { name: "Send to the coach" }).click();
+  await expect(draft).toHaveCount(0);
+  const turns = danaCoach.getByRole("list", { name: "Conversation" });
+  await expect(turns.getByRole("listitem").filter({ hasText: /^You/ })).toContainText("I keep thinking about a fresh start");
+  await expect(turns.getByRole("listitem").filter({ hasText: /^You/ })).toContainText("at work and at home");
+  await expect(turns.getByRole("listitem").filter({ hasText: /^Coach/ })).toHaveCount(1);
+
+  // Eli's coach never received anything.
+  await expect(coachOf(eli.page).getByTestId("coach-caption-draft")).toHaveCount(0);
+  await expect(coachOf(eli.page).getByRole("button", { name: "Open" })).toBeVisible();
+
+  // The facilitator has no private coach here, so the console offers no such choice.
+  await page.goto(`/sessions/${session.id}`);
+  await panelOf(page).getByRole("button", { name: "Set up camera and microphone" }).click();
+  await panelOf(page).getByRole("button", { name: "Join the call" }).click();
+  await expect(panelOf(page).getByRole("group", { name: "Call controls" })).toBeVisible();
+  await say(dana.page, "one more thing");
+  await expect(panelOf(page).getByRole("log").getByText("Dana: one more thing")).toBeVisible();
+  await expect(panelOf(page).getByRole("region", { name: "Your words for your private coach" })).toHaveCount(0);
+
+  expect(dana.log.errors.filter((e) => !e.includes("favicon"))).toEqual([]);
+  expect(eli.log.errors.filter((e) => !e.includes("favicon"))).toEqual([]);
+  await dana.context.close();
+  await eli.context.close();
+});
 
 test("the captions say plainly when neither this browser nor the studio can caption", async ({ page, browser }) => {
   const session = await createSession(page, "Gil");

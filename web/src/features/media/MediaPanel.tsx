@@ -6,12 +6,14 @@ import { Button } from "../../components/Button";
 import { useLive } from "../sessions/live/LiveProvider";
 import { mediaTransport, transcriptionStatus } from "./api";
 import { Captions, captionAvailability, type CaptionLine } from "./Captions";
+import { CaptionsToCoach } from "./CaptionsToCoach";
 import { DeviceError, listDevices, openLocalMedia, problemOf, stopStream, type DeviceLists, type DeviceProblem } from "./devices";
 import { EMPTY_CALL, type CallEngine } from "./engine";
 import { SpeakerMeter } from "./levels";
 import { MeshCall } from "./mesh";
 import { Captioner, speechRecognitionAvailable, type CaptionProblem } from "./speech";
 import { Tile } from "./Tile";
+import { addOwnLine, type OwnLine } from "./toCoach";
 
 type Phase = "idle" | "preview" | "joining" | "call";
 
@@ -47,7 +49,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
   const [speaker, setSpeaker] = useState<string | null>(null);
   const [captionsOn, setCaptionsOn] = useState(false);
   const [captionProblem, setCaptionProblem] = useState<CaptionProblem | "unsupported" | null>(() => (speechRecognitionAvailable() ? null : "unsupported"));
-  const [ownCaptions, setOwnCaptions] = useState<CaptionLine[]>([]);
+  const [ownCaptions, setOwnCaptions] = useState<OwnLine[]>([]);
   const localRef = useRef<MediaStream | null>(null);
   localRef.current = local;
   const meter = useRef<SpeakerMeter | null>(null);
@@ -183,7 +185,8 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
       (text, final) => {
         engine.sendCaption(text, final);
         n += 1;
-        setOwnCaptions((lines) => [...lines.filter((l) => l.final), { key: `me-${Date.now()}-${n}`, name: myName, text, final }].slice(-8));
+        const at = Date.now();
+        setOwnCaptions((lines) => addOwnLine(lines, { key: `me-${at}-${n}`, text, final, at }));
       },
       (p) => {
         setCaptionProblem(p);
@@ -192,7 +195,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
     );
     if (!captioner.start()) setCaptionProblem("unavailable");
     return () => captioner.stop();
-  }, [captionsOn, engine, i18n.language, myName]);
+  }, [captionsOn, engine, i18n.language]);
 
   // Who is speaking, from sound levels measured on this device.
   useEffect(() => {
@@ -232,7 +235,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
 
   const captionLines: CaptionLine[] = [
     ...call.captions.map((c, i) => ({ key: `${c.peerId}-${c.at}-${i}`, name: nameOf(c.participantId), text: c.text, final: c.final, at: c.at })),
-    ...ownCaptions.map((c) => ({ ...c, at: Number(c.key.split("-")[1]) || 0 })),
+    ...ownCaptions.slice(-8).map((c) => ({ ...c, name: myName })),
   ]
     .sort((a, b) => a.at - b.at)
     // Only the newest interim line per speaker: the next replaces it.
@@ -387,6 +390,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
             availability={availability}
             availabilityId={availabilityId}
           />
+          {role === "participant" ? <CaptionsToCoach owner={{ sessionId: state.sessionId, participantId: me }} lines={ownCaptions} captionsOn={captionsOn} /> : null}
         </>
       ) : null}
     </section>
