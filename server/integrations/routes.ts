@@ -14,6 +14,10 @@ import { zoomService } from "./zoom/service";
 
 const withClientErrors = { ...errorResponses, 422: errorResponses[400] } as const;
 const OrgParams = z.object({ orgId: z.uuid() });
+/** The SDK's join data; a facilitator's also carries the host's ZAK, which starting the meeting as host needs. */
+const ZoomJoinData = ZoomSdkSignature.extend({
+  zak: z.string().optional().describe("The host's Zoom Access Key, for facilitators only (role 1): the Meeting SDK's join needs it to start the meeting"),
+});
 const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Audio and video connections (mesh or LiveKit), Zoom, and server-side transcription. */
@@ -112,7 +116,12 @@ export async function integrationRoutes(app: ZApp, ctx: AppContext) {
     "/api/sessions/:id/zoom/sdk-signature",
     {
       config: { access: "participant" },
-      schema: { tags: ["sessions"], summary: "A Zoom Meeting SDK signature for the session's meeting (host for facilitators)", params: IdParams, response: { 200: ZoomSdkSignature, ...withClientErrors } },
+      schema: {
+        tags: ["sessions"],
+        summary: "A Zoom Meeting SDK signature for the session's meeting (host, with the host's ZAK, for facilitators)",
+        params: IdParams,
+        response: { 200: ZoomJoinData, ...withClientErrors },
+      },
     },
     async (req) => zoom.sdkSignature(await seatOf(ctx, req.actor!, req.params.id)),
   );

@@ -3,6 +3,8 @@
  * - POST {oauthUrl}?grant_type=account_credentials&account_id=… with HTTP Basic client id:secret
  *   → {access_token, token_type: "bearer", expires_in, scope}
  * - POST {apiUrl}/users/me/meetings with the bearer token → 201 meeting
+ * - GET {apiUrl}/users/me/token?type=zak with the bearer token → {token}: the host's ZAK, which
+ *   the Meeting SDK needs to start a meeting as its host
  * Tokens are kept until shortly before they expire. Failures become a ZoomFailure the routes
  * turn into a client error; a Zoom outage never becomes a 5xx of the studio.
  */
@@ -142,6 +144,22 @@ export class ZoomClient {
     return body.access_token;
   }
 
+  /**
+   * A request to Zoom's API with the organisation's token; a token Zoom revoked early (401) is
+   * replaced once and the request sent again.
+   */
+  private async authorized(c: ZoomCredentials, url: string, init: RequestInit, during: string): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken(c);
+      const res = await this.call(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}`, accept: "application/json" } }, during);
+      if (res.status === 401 && attempt === 0) {
+        this.forget(c);
+        continue;
+      }
+      return res;
+    }
+  }
+
   async createMeeting(c: ZoomCredentials, req: CreateMeetingRequest): Promise<ZoomCreatedMeeting> {
     const during = "creating the meeting";
     const body = JSON.stringify({
@@ -153,24 +171,33 @@ export class ZoomClient {
       agenda: req.agenda.slice(0, 2000),
       settings: { join_before_host: false, waiting_room: true },
     });
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.accessToken(c);
-      const res = await this.call(
-        `${this.endpoints.apiUrl}/users/me/meetings`,
-        { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" }, body },
-        during,
-      );
-      // A token Zoom revoked early: fetch a fresh one once.
-      if (res.status === 401 && attempt === 0) {
-        this.forget(c);
-        continue;
-      }
-      if (!res.ok) throw await failureOf(res, during);
-      const meeting = (await res.json().catch(() => null)) as ZoomCreatedMeeting | null;
-      if (!meeting || (typeof meeting.id !== "number" && typeof meeting.id !== "string") || typeof meeting.join_url !== "string" || typeof meeting.start_url !== "string") {
-        throw new ZoomFailure("unavailable", "Zoom answered without the meeting's links.", res.status);
-      }
-      return meeting;
+    const res = await this.authorized(c, `${this.endpoints.apiUrl}/users/me/meetings`, { method: "POST", headers: { "content-type": "application/json" }, body }, during);
+    if (!res.ok) throw await failureOf(res, during);
+    const meeting = (await res.json().catch(() => null)) as ZoomCreatedMeeting | null;
+    if (!meeting || (typeof meeting.id !== "number" && typeof meeting.id !== "string") || typeof meeting.join_url !== "string" || typeof meeting.start_url !== "string") {
+      throw new ZoomFailure("unavailable", "Zoom answered without the meeting's links.", res.status);
     }
+    return meeting;
+  }
+
+  /**
+   * The ZAK (Zoom Access Key) of a user of the account: what the Meeting SDK needs to start a
+   * meeting as its host. `me` is the account's user the app creates meetings under
+   * (`POST /users/me/meetings`), so it is the host of every meeting the studio created.
+   * Zoom's failures keep Zoom's own words, since the usual one is a missing scope.
+   */
+  async hostZak(c: ZoomCredentials, userId = "me"): Promise<string> {
+    const during = "getting the host's token";
+    const url = new URL(`${this.endpoints.apiUrl}/users/${encodeURIComponent(userId)}/token`);
+    url.searchParams.set("type", "zak");
+    const res = await this.authorized(c, url.toString(), { method: "GET" }, during);
+    if (!res.ok) {
+      if (res.status === 429 || res.status >= 500) throw await failureOf(res, during);
+      const detail = await zoomMessage(res);
+      throw new ZoomFailure("rejected", detail ? `Zoom said: ${detail}` : `Zoom refused (status ${res.status}).`, res.status);
+    }
+    const body = (await res.json().catch(() => null)) as { token?: unknown } | null;
+    if (!body || typeof body.token !== "string" || body.token.length === 0) throw new ZoomFailure("unavailable", "Zoom answered without a token.", res.status);
+    return body.token;
   }
 }

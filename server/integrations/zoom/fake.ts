@@ -5,7 +5,8 @@ import { zoomSignature } from "./webhook";
 /**
  * A local stand-in for the Zoom endpoints the studio uses, following Zoom's published API
  * reference: the Server-to-Server OAuth token endpoint (`POST /oauth/token`), create a meeting
- * (`POST /v2/users/me/meetings`, answered with Zoom's meeting object) and webhook signing. Tests
+ * (`POST /v2/users/me/meetings`, answered with Zoom's meeting object), get a user's token
+ * (`GET /v2/users/{userId}/token?type=zak|token`, answered `{"token": "…"}`) and webhook signing. Tests
  * and browser tests point ZOOM_OAUTH_URL and ZOOM_API_URL at it. It listens on loopback only.
  */
 
@@ -25,6 +26,18 @@ export interface FakeZoomRequest {
   body: unknown;
 }
 
+export interface FakeZak {
+  accountId: string;
+  /** The user the ZAK belongs to: the account's host (`me` resolves to it). */
+  userId: string;
+  token: string;
+}
+
+type FakeEndpoint = "token" | "meetings" | "zak";
+
+/** The account's user the app acts as: `me`, and the host of the meetings it creates. */
+export const fakeHostOf = (accountId: string) => `host_${accountId}`;
+
 export interface FakeZoom {
   url: string;
   oauthUrl: string;
@@ -32,9 +45,11 @@ export interface FakeZoom {
   /** Every request received, oldest first. */
   requests: FakeZoomRequest[];
   meetings: Record<string, unknown>[];
+  /** Every ZAK handed out: to which account, for which user. */
+  zaks: FakeZak[];
   addAccount(account: FakeZoomAccount): void;
   /** The next request to this endpoint answers with this failure (or hangs, for "timeout"). */
-  failNext(endpoint: "token" | "meetings", failure: Failure): void;
+  failNext(endpoint: FakeEndpoint, failure: Failure): void;
   /** Tokens issued from now on expire after this many seconds (Zoom's default is 3599). */
   setTokenLifetime(seconds: number): void;
   close(): Promise<void>;
@@ -61,9 +76,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startFakeZoom(port = 0): Promise<FakeZoom> {
   const accounts = new Map<string, FakeZoomAccount>();
   const tokens = new Map<string, { accountId: string; expiresAt: number }>();
-  const failures: Record<"token" | "meetings", Failure[]> = { token: [], meetings: [] };
+  const failures: Record<FakeEndpoint, Failure[]> = { token: [], meetings: [], zak: [] };
   const requests: FakeZoomRequest[] = [];
   const meetings: Record<string, unknown>[] = [];
+  const zaks: FakeZak[] = [];
   const hanging = new Set<ServerResponse>();
   let tokenLifetime = 3599;
 
@@ -78,7 +94,8 @@ export async function startFakeZoom(port = 0): Promise<FakeZoom> {
         body = raw;
       }
       requests.push({ method: req.method ?? "", path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
-      const endpoint = url.pathname === "/oauth/token" ? "token" : url.pathname === "/v2/users/me/meetings" ? "meetings" : null;
+      const userToken = /^\/v2\/users\/([^/]+)\/token$/.exec(url.pathname);
+      const endpoint: FakeEndpoint | null = url.pathname === "/oauth/token" ? "token" : url.pathname === "/v2/users/me/meetings" ? "meetings" : userToken ? "zak" : null;
       if (endpoint) {
         const failure = failures[endpoint].shift();
         if (failure === "timeout") {
@@ -116,7 +133,7 @@ export async function startFakeZoom(port = 0): Promise<FakeZoom> {
           if (typeof input.agenda === "string" && input.agenda.length > 2000) return send(res, 300, { code: 300, message: "Agenda is too long." });
           const id = randomInt(10_000_000_000, 99_999_999_999);
           const password = randomBytes(4).toString("hex").slice(0, 6);
-          const hostId = `host_${t.accountId}`;
+          const hostId = fakeHostOf(t.accountId);
           const meeting = {
             uuid: `${randomBytes(16).toString("base64")}`,
             id,
@@ -144,6 +161,21 @@ export async function startFakeZoom(port = 0): Promise<FakeZoom> {
           meetings.push(meeting);
           return send(res, 201, meeting);
         }
+        if (req.method === "GET" && endpoint === "zak" && userToken) {
+          // Only the account's own user: `me`, its user ID or its email.
+          const host = fakeHostOf(t.accountId);
+          const userId = decodeURIComponent(userToken[1]);
+          if (userId !== "me" && userId !== host && userId !== "host@example.test") return send(res, 404, { code: 1001, message: `User does not exist: ${userId}.` });
+          const type = url.searchParams.get("type") ?? "token";
+          if (type !== "zak" && type !== "token") return send(res, 400, { code: 300, message: "Invalid field: type." });
+          const now = Math.floor(Date.now() / 1000);
+          const ttl = Number(url.searchParams.get("ttl") ?? 7200);
+          // A ZAK looks like Zoom's: a signed token naming the user and the account.
+          const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+          const token = `${part({ typ: "JWT", alg: "HS256" })}.${part({ aud: "clientsm", uid: host, aid: t.accountId, iss: "web", sty: type === "zak" ? 100 : 1, iat: now, exp: now + ttl })}.${randomBytes(32).toString("base64url")}`;
+          if (type === "zak") zaks.push({ accountId: t.accountId, userId: host, token });
+          return send(res, 200, { token });
+        }
       }
       return send(res, 404, { code: 404, message: "Not found in the fake." });
     })();
@@ -156,6 +188,7 @@ export async function startFakeZoom(port = 0): Promise<FakeZoom> {
     apiUrl: `${url}/v2`,
     requests,
     meetings,
+    zaks,
     addAccount: (a) => void accounts.set(a.clientId, a),
     failNext: (endpoint, failure) => void failures[endpoint].push(failure),
     setTokenLifetime: (s) => void (tokenLifetime = s),

@@ -74,6 +74,23 @@ export function zoomService(ctx: AppContext) {
     return { accountId: row.accountId, clientId: row.clientId, clientSecret };
   }
 
+  /**
+   * The host's ZAK for the organisation's meetings. The studio creates them with
+   * `POST /users/me/meetings`, so their host is `me`, the account's user the app acts as; the
+   * meeting record keeps no other host. A failure says so plainly (422 zoom_host_token, with
+   * Zoom's reason in `details.reason`); the facilitator still has the start link.
+   */
+  async function hostZak(connection: ZoomConnectionRow, sessionId: string): Promise<string> {
+    try {
+      return await client.hostZak(credentialsOf(connection), "me");
+    } catch (err) {
+      if (!(err instanceof ZoomFailure)) throw err;
+      ctx.log.warn({ err: err.message, status: err.status, sessionId }, "zoom host token not given");
+      const reason = err.kind === "rejected" ? `${err.message} The Zoom app needs the scope user:read:token:admin (older apps: user:read:admin).` : err.message;
+      throw new AppError(422, "zoom_host_token", `Zoom did not give a host token: ${reason}`, { reason, zoomStatus: err.status });
+    }
+  }
+
   function presentMeeting(row: ZoomMeetingRow, facilitator: boolean, meetingSdk: boolean): ZoomMeeting {
     return {
       meetingId: row.meetingId,
@@ -182,8 +199,10 @@ export function zoomService(ctx: AppContext) {
       const sdkSecret = connection?.sdkSecretSealed ? open(connection.sdkSecretSealed, seat.orgId) : null;
       if (!connection?.sdkKey || !sdkSecret) throw unprocessable("Zoom's Meeting SDK is not set up for this organisation. An admin can add the SDK key and secret in the Zoom settings.");
       const role = seat.facilitator ? 1 : 0;
+      // Starting the meeting as its host needs the host's ZAK with the join; attendees never get one.
+      const zak = role === 1 ? await hostZak(connection, seat.sessionId) : undefined;
       const { signature, expiresAt } = await meetingSdkSignature(connection.sdkKey, sdkSecret, row.meetingId, role);
-      return { signature, sdkKey: connection.sdkKey, meetingNumber: row.meetingId, role: role as 0 | 1, password: row.password, expiresAt };
+      return { signature, sdkKey: connection.sdkKey, meetingNumber: row.meetingId, role: role as 0 | 1, password: row.password, expiresAt, ...(zak ? { zak } : {}) };
     },
 
     /**

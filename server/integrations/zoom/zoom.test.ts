@@ -3,7 +3,7 @@ import { jwtVerify } from "jose";
 import { defaultJourneys } from "../../../content";
 import { createTestApp, type TestApp } from "../../test/harness";
 import { memberOf, signUp, type SignedUp } from "../../test/factories";
-import { meetingEvent, newFakeAccount, signedDelivery, startFakeZoom, type FakeZoom, type FakeZoomAccount } from "./fake";
+import { fakeHostOf, meetingEvent, newFakeAccount, signedDelivery, startFakeZoom, type FakeZoom, type FakeZoomAccount } from "./fake";
 import { urlValidationAnswer } from "./webhook";
 
 interface Org {
@@ -218,7 +218,9 @@ describe("Zoom for sessions, against a local fake of Zoom", () => {
     expect(body).toMatchObject({ sdkKey: "sdk-key-alpha", meetingNumber: m.meetingId, role: 1 });
     const { payload, protectedHeader } = await jwtVerify(body.signature, new TextEncoder().encode("sdk-secret-alpha-0123456789"));
     expect(protectedHeader).toMatchObject({ alg: "HS256", typ: "JWT" });
-    expect(payload).toMatchObject({ appKey: "sdk-key-alpha", sdkKey: "sdk-key-alpha", mn: m.meetingId, role: 1 });
+    expect(payload).toMatchObject({ appKey: "sdk-key-alpha", mn: m.meetingId, role: 1 });
+    // The SDK key travels as `appKey` only: the SDK warns that an `sdkKey` claim is deprecated.
+    expect(Object.keys(payload).sort()).toEqual(["appKey", "exp", "iat", "mn", "role", "tokenExp"]);
     const now = Math.floor(Date.now() / 1000);
     expect(payload.iat).toBeLessThanOrEqual(now);
     expect(payload.exp).toBe((payload.iat as number) + 7200);
@@ -229,13 +231,107 @@ describe("Zoom for sessions, against a local fake of Zoom", () => {
     const asGuest = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: { authorization: `Bearer ${guest.token}` } });
     expect(asGuest.statusCode).toBe(200);
     const guestClaims = await jwtVerify((asGuest.json() as { signature: string }).signature, new TextEncoder().encode("sdk-secret-alpha-0123456789"));
-    expect(guestClaims.payload.role).toBe(0);
+    expect(guestClaims.payload).toMatchObject({ appKey: "sdk-key-alpha", mn: m.meetingId, role: 0 });
+    expect(guestClaims.payload).not.toHaveProperty("sdkKey");
 
     // Beta has no SDK credentials: a clear 422.
     const sb = await newSession(b);
     expect((await createMeeting(b, sb.id)).statusCode).toBe(201);
     const noSdk = await t.app.inject({ method: "POST", url: `/api/sessions/${sb.id}/zoom/sdk-signature`, headers: b.owner.headers });
     expect(noSdk.statusCode).toBe(422);
+  });
+
+  it("gives the facilitator the host's ZAK with the join data, never a participant, and never another organisation", async () => {
+    const zakRequests = () => zoom.requests.filter((r) => /^\/v2\/users\/[^/]+\/token$/.test(r.path));
+    const s = await newSession(a);
+    const m = (await createMeeting(a, s.id)).json() as { meetingId: string };
+
+    // The facilitator: host role, and the ZAK Zoom gave for the account's user the meeting was created under.
+    const before = zakRequests().length;
+    const res = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: a.owner.headers });
+    expect(res.statusCode).toBe(200);
+    const host = res.json() as { zak?: string; role: number; meetingNumber: string };
+    expect(host).toMatchObject({ role: 1, meetingNumber: m.meetingId });
+    const issued = zoom.zaks.at(-1)!;
+    expect(issued).toMatchObject({ accountId: a.account.accountId, userId: fakeHostOf(a.account.accountId) });
+    expect(host.zak).toBe(issued.token);
+    // It is the same user Zoom made the meeting's host.
+    expect(zoom.meetings.find((x) => String(x.id) === m.meetingId)).toMatchObject({ host_id: issued.userId });
+    const asked = zakRequests().slice(before);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ method: "GET", path: "/v2/users/me/token", query: { type: "zak" } });
+    // With the organisation's own S2S token, the one its meetings are created with.
+    const created = zoom.requests.filter((r) => r.path === "/v2/users/me/meetings" && r.headers.authorization).at(-1)!;
+    expect(asked[0].headers.authorization).toMatch(/^Bearer fake\./);
+    expect(asked[0].headers.authorization).toBe(created.headers.authorization);
+
+    // A facilitator of the organisation without a seat in this session: no signature, Zoom not asked.
+    const facilitator = await memberOf(t.app, a.owner, "facilitator");
+    const beforeOther = zakRequests().length;
+    const other = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: facilitator.headers });
+    expect(other.statusCode).toBe(404);
+    expect(zakRequests().length).toBe(beforeOther);
+
+    // Each request asks Zoom anew (a ZAK is short-lived), for the same host.
+    const second = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: a.owner.headers });
+    expect((second.json() as { zak: string }).zak).toBe(zoom.zaks.at(-1)!.token);
+    expect(zoom.zaks.at(-1)!.token).not.toBe(issued.token);
+    expect(zoom.zaks.at(-1)!.userId).toBe(issued.userId);
+
+    // A participant: attendee role, no ZAK, and Zoom is not asked for one.
+    const guest = (await t.app.inject({ method: "POST", url: "/api/sessions/join", payload: { joinCode: s.joinCode, displayName: "Guest" } })).json() as { token: string };
+    const beforeGuest = zakRequests().length;
+    const asGuest = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: { authorization: `Bearer ${guest.token}` } });
+    expect(asGuest.statusCode).toBe(200);
+    expect(asGuest.json()).toMatchObject({ role: 0 });
+    expect(asGuest.json()).not.toHaveProperty("zak");
+    for (const z of zoom.zaks) expect(asGuest.body).not.toContain(z.token);
+    expect(zakRequests().length).toBe(beforeGuest);
+
+    // Another organisation's owner: not found, no ZAK, Zoom not asked.
+    const cross = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: b.owner.headers });
+    expect(cross.statusCode).toBe(404);
+    for (const z of zoom.zaks) expect(cross.body).not.toContain(z.token);
+    expect(zakRequests().length).toBe(beforeGuest);
+    // Nor can a guest of another organisation's session reach it.
+    const sb = await newSession(b);
+    const guestB = (await t.app.inject({ method: "POST", url: "/api/sessions/join", payload: { joinCode: sb.joinCode, displayName: "Other" } })).json() as { token: string };
+    const crossGuest = await t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: { authorization: `Bearer ${guestB.token}` } });
+    expect(crossGuest.statusCode).toBe(404);
+    expect(crossGuest.body).not.toContain("zak");
+  });
+
+  it("says plainly when Zoom gives no host token, and the facilitator gets no host join without one", async () => {
+    const s = await newSession(a);
+    expect((await createMeeting(a, s.id)).statusCode).toBe(201);
+    const ask = () => t.app.inject({ method: "POST", url: `/api/sessions/${s.id}/zoom/sdk-signature`, headers: a.owner.headers });
+
+    // The S2S app lacks the scope: Zoom's words, and what to add.
+    zoom.failNext("zak", { status: 400, body: { code: 4711, message: "Invalid access token, does not contain scopes:[user:read:token:admin]." } });
+    const noScope = await ask();
+    expect(noScope.statusCode).toBe(422);
+    const body = noScope.json() as { error: { code: string; message: string; details: { reason: string } } };
+    expect(body.error.code).toBe("zoom_host_token");
+    expect(body.error.message).toMatch(/^Zoom did not give a host token: Zoom said: Invalid access token, does not contain scopes:\[user:read:token:admin\]\./);
+    expect(body.error.details.reason).toContain("does not contain scopes");
+    expect(body.error.details.reason).toContain("user:read:token:admin");
+    expect(noScope.body).not.toContain("signature\":");
+
+    // Zoom down, or answering without a token: the same code, never a 5xx.
+    zoom.failNext("zak", { status: 503, body: { message: "Service unavailable" } });
+    const down = await ask();
+    expect(down.statusCode).toBe(422);
+    expect(down.json()).toMatchObject({ error: { code: "zoom_host_token", message: expect.stringMatching(/^Zoom did not give a host token: Zoom had a problem/) } });
+    zoom.failNext("zak", { status: 200, body: { token: "" } });
+    expect((await ask()).json()).toMatchObject({ error: { code: "zoom_host_token", message: "Zoom did not give a host token: Zoom answered without a token." } });
+    zoom.failNext("zak", "timeout");
+    expect((await ask()).json()).toMatchObject({ error: { code: "zoom_host_token", message: expect.stringContaining("did not answer within") } });
+
+    // Zoom revoked the S2S token early: one fresh token, then the ZAK comes.
+    zoom.failNext("zak", { status: 401, body: { code: 124, message: "Invalid access token." } });
+    const again = await ask();
+    expect(again.statusCode).toBe(200);
+    expect((again.json() as { zak: string }).zak).toBe(zoom.zaks.at(-1)!.token);
   });
 
   it("verifies webhook signatures: good, bad, missing and stale", async () => {
