@@ -40,3 +40,16 @@ export const TranscriptionStatus = z.object({
   reason: z.string().nullable(),
 });
 export type TranscriptionStatus = z.infer<typeof TranscriptionStatus>;
+
+export const TranscribeQuery = z.object({
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "language is a code such as en, he or es-MX")
+    .optional()
+    .describe("The language spoken, when known; otherwise the engine detects it"),
+});
+export const TranscriptionResult = z.object({
+  text: z.string().describe("What was said; empty when nothing was heard"),
+  language: z.string().nullable(),
+});
+export type TranscriptionResult = z.infer<typeof TranscriptionResult>;

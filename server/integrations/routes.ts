@@ -2,9 +2,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { IdParams } from "../../domain/api/common";
 import { ConnectZoomInput, CreateZoomMeetingInput, SessionZoom, ZoomAvailability, ZoomConnection, ZoomMeeting, ZoomSdkSignature } from "../../domain/api/integrations";
-import { MediaConnection, MediaTokenInput, TranscriptionStatus } from "../../domain/api/media";
+import { MediaConnection, MediaTokenInput, TranscribeQuery, TranscriptionResult, TranscriptionStatus } from "../../domain/api/media";
 import type { AppContext } from "../context";
-import { invalid } from "../errors";
+import { conflict, invalid, unprocessable } from "../errors";
 import { requireOrgActor } from "../http/auth-hook";
 import { errorResponses, NoContent, requestOrigin, type ZApp } from "../http/types";
 import { mediaConnection } from "./media";
@@ -18,6 +18,8 @@ const OrgParams = z.object({ orgId: z.uuid() });
 const ZoomJoinData = ZoomSdkSignature.extend({
   zak: z.string().optional().describe("The host's Zoom Access Key, for facilitators only (role 1): the Meeting SDK's join needs it to start the meeting"),
 });
+/** About two minutes of Opus audio; captions send a few seconds at a time. */
+const MAX_AUDIO_BYTES = 2 * 1024 * 1024;
 const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Audio and video connections (mesh or LiveKit), Zoom, and server-side transcription. */
@@ -46,6 +48,41 @@ export async function integrationRoutes(app: ZApp, ctx: AppContext) {
     { config: { access: "participant" }, schema: { tags: ["media"], summary: "Whether this server can transcribe speech, and why not", response: { 200: TranscriptionStatus, ...errorResponses } } },
     async () => transcription.status(),
   );
+
+  // Audio arrives as the request body itself (a short recording from the person's microphone).
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.addContentTypeParser(/^audio\/(webm|ogg|wav|x-wav|mp4|mpeg)(;.*)?$/, { parseAs: "buffer", bodyLimit: MAX_AUDIO_BYTES }, (_req, body, done) => done(null, body));
+    scope.post(
+      "/api/sessions/:id/media/transcribe",
+      {
+        config: { access: "participant" },
+        schema: {
+          tags: ["media"],
+          summary: "Words from a short recording of the caller's own microphone (up to 2 MB), on this server's transcription engine; 409 when it has none",
+          description: "The body is the recording itself, as audio/webm, audio/ogg, audio/wav, audio/mp4 or audio/mpeg. Nothing is stored: the text comes back to the caller, who shares it as a caption.",
+          params: IdParams,
+          querystring: TranscribeQuery,
+          response: { 200: TranscriptionResult, ...withClientErrors },
+        },
+      },
+      async (req) => {
+        await seatOf(ctx, req.actor!, req.params.id);
+        const engine = await transcription.engine();
+        if (!engine) throw conflict((await transcription.status()).reason ?? "This server cannot transcribe speech.", { code: "transcription_unavailable" });
+        const audio = req.body;
+        if (!Buffer.isBuffer(audio) || audio.byteLength === 0) throw invalid("Send the recording as the request body, as audio/webm, audio/ogg, audio/wav, audio/mp4 or audio/mpeg.");
+        const mimeType = (req.headers["content-type"] ?? "").split(";")[0].trim();
+        try {
+          const { text, language } = await engine.transcribe(new Uint8Array(audio.buffer, audio.byteOffset, audio.byteLength), { mimeType, language: req.query.language });
+          return { text: text.trim().slice(0, 2000), language };
+        } catch (err) {
+          ctx.log.warn({ err }, "transcription failed");
+          throw unprocessable("The recording could not be transcribed. Try a shorter or clearer recording.");
+        }
+      },
+    );
+  });
 
   app.get(
     "/api/orgs/current/zoom",
