@@ -86,6 +86,8 @@ async function errorFromResponse(res: Response): Promise<ApiError> {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A body sent as it is (a recording, a file) instead of JSON, with its content type. */
+  raw?: { body: Blob; type: string };
   /** Send the bearer token and retry once after a refresh on 401. Default true. */
   auth?: boolean;
   /** Send the active organisation as `X-Org-Id`. Default true for authenticated calls. */
@@ -157,14 +159,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     const attempt = async (token: string | null): Promise<Response> => {
       const headers: Record<string, string> = { Accept: "application/json" };
-      if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+      if (opts.raw) headers["Content-Type"] = opts.raw.type;
+      else if (opts.body !== undefined) headers["Content-Type"] = "application/json";
       if (auth && token) headers.Authorization = `Bearer ${token}`;
       if (useOrg && orgId) headers["X-Org-Id"] = orgId;
       try {
         return await send(path, {
           method,
           headers,
-          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+          body: opts.raw ? opts.raw.body : opts.body === undefined ? undefined : JSON.stringify(opts.body),
           signal: opts.signal,
         });
       } catch (cause) {

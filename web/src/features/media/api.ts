@@ -1,5 +1,6 @@
 import type { TranscriptionStatus } from "../../../../domain/api/media";
 import { api, ApiError } from "../../lib/api";
+import { TranscriptionUnavailable } from "./serverCaptions";
 
 /**
  * How this session's media travels, as `POST /api/sessions/:id/media/token` answers: a mesh
@@ -39,4 +40,25 @@ export async function transcriptionStatus(seatToken?: string): Promise<Transcrip
   const res = await fetch(path, { headers: { Accept: "application/json", Authorization: `Bearer ${seatToken}` } });
   if (!res.ok) throw new Error(`The studio answered ${res.status}.`);
   return (await res.json()) as TranscriptionStatus;
+}
+
+/**
+ * Words from a short recording of this person's microphone, on the studio's transcription
+ * engine (`POST /api/sessions/:id/media/transcribe`). A 409 means the server has no engine.
+ */
+export async function transcribeRecording(sessionId: string, audio: Blob, language: string, seatToken?: string): Promise<string> {
+  const path = `/api/sessions/${encodeURIComponent(sessionId)}/media/transcribe?language=${encodeURIComponent(language)}`;
+  const type = audio.type || "audio/webm";
+  if (!seatToken) {
+    try {
+      return (await api.post<{ text: string }>(path, undefined, { raw: { body: audio, type } })).text;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) throw new TranscriptionUnavailable(err.message);
+      throw err;
+    }
+  }
+  const res = await fetch(path, { method: "POST", headers: { Accept: "application/json", "Content-Type": type, Authorization: `Bearer ${seatToken}` }, body: audio });
+  if (res.status === 409) throw new TranscriptionUnavailable(`The studio answered ${res.status}.`);
+  if (!res.ok) throw new Error(`The studio answered ${res.status}.`);
+  return ((await res.json()) as { text: string }).text;
 }
