@@ -14,7 +14,13 @@ export interface FakeZoomAccount {
   accountId: string;
   clientId: string;
   clientSecret: string;
+  /** The app's scopes; by default what the studio asks admins to add (DEFAULT_SCOPES). */
+  scopes?: string[];
 }
+
+/** The scopes the studio documents: create and read meetings, and the host's ZAK. */
+export const DEFAULT_SCOPES = ["meeting:write:meeting:admin", "meeting:read:meeting:admin", "user:read:token:admin"];
+const ZAK_SCOPES = ["user:read:token:admin", "user:read:admin"];
 
 type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | "timeout";
 
@@ -57,6 +63,13 @@ export interface FakeZoom {
 
 /** The account the fake process for browser tests knows (fake-main.ts). */
 export const E2E_ZOOM_ACCOUNT: FakeZoomAccount = { accountId: "e2e-account-id", clientId: "e2e-client-id", clientSecret: "e2e-client-secret-0123456789" };
+/** A second one whose app was set up without the ZAK scope: Zoom refuses it the host's token. */
+export const E2E_ZOOM_ACCOUNT_NO_ZAK: FakeZoomAccount = {
+  accountId: "e2e-account-no-zak",
+  clientId: "e2e-client-no-zak",
+  clientSecret: "e2e-client-secret-no-zak-0123456789",
+  scopes: ["meeting:write:meeting:admin", "meeting:read:meeting:admin"],
+};
 
 export function newFakeAccount(): FakeZoomAccount {
   return { accountId: randomBytes(11).toString("base64url"), clientId: randomBytes(11).toString("base64url"), clientSecret: randomBytes(24).toString("base64url") };
@@ -75,7 +88,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startFakeZoom(port = 0): Promise<FakeZoom> {
   const accounts = new Map<string, FakeZoomAccount>();
-  const tokens = new Map<string, { accountId: string; expiresAt: number }>();
+  const tokens = new Map<string, { accountId: string; scopes: string[]; expiresAt: number }>();
   const failures: Record<FakeEndpoint, Failure[]> = { token: [], meetings: [], zak: [] };
   const requests: FakeZoomRequest[] = [];
   const meetings: Record<string, unknown>[] = [];
@@ -114,12 +127,13 @@ export async function startFakeZoom(port = 0): Promise<FakeZoom> {
         if (!account || account.clientSecret !== clientSecret) return send(res, 401, { reason: "Invalid client_id or client_secret", error: "invalid_client" });
         if (url.searchParams.get("account_id") !== account.accountId) return send(res, 400, { reason: "Invalid request : Bad Request", error: "invalid_request" });
         const token = `fake.${randomBytes(24).toString("base64url")}`;
-        tokens.set(token, { accountId: account.accountId, expiresAt: Date.now() + tokenLifetime * 1000 });
+        const scopes = account.scopes ?? DEFAULT_SCOPES;
+        tokens.set(token, { accountId: account.accountId, scopes, expiresAt: Date.now() + tokenLifetime * 1000 });
         return send(res, 200, {
           access_token: token,
           token_type: "bearer",
           expires_in: tokenLifetime,
-          scope: "meeting:write:meeting:admin meeting:read:meeting:admin",
+          scope: scopes.join(" "),
           api_url: "https://api.zoom.us",
         });
       }
@@ -168,6 +182,7 @@ export async function startFakeZoom(port = 0): Promise<FakeZoom> {
           if (userId !== "me" && userId !== host && userId !== "host@example.test") return send(res, 404, { code: 1001, message: `User does not exist: ${userId}.` });
           const type = url.searchParams.get("type") ?? "token";
           if (type !== "zak" && type !== "token") return send(res, 400, { code: 300, message: "Invalid field: type." });
+          if (!ZAK_SCOPES.some((x) => t.scopes.includes(x))) return send(res, 400, { code: 4711, message: "Invalid access token, does not contain scopes:[user:read:token:admin]." });
           const now = Math.floor(Date.now() / 1000);
           const ttl = Number(url.searchParams.get("ttl") ?? 7200);
           // A ZAK looks like Zoom's: a signed token naming the user and the account.

@@ -327,6 +327,23 @@ describe("Zoom for sessions, against a local fake of Zoom", () => {
     zoom.failNext("zak", "timeout");
     expect((await ask()).json()).toMatchObject({ error: { code: "zoom_host_token", message: expect.stringContaining("did not answer within") } });
 
+    // An organisation whose Zoom app was set up without the scope: meetings work, the host token does not.
+    const owner = await signUp(t.app, { name: "Theta" });
+    const account = { ...newFakeAccount(), scopes: ["meeting:write:meeting:admin", "meeting:read:meeting:admin"] };
+    zoom.addAccount(account);
+    const theta: Org = { owner, account, webhookSecret: "whsec-theta" };
+    expect((await connect(theta, { sdkKey: "sdk-key-theta", sdkSecret: "sdk-secret-theta-0123456789" })).statusCode).toBe(200);
+    const st = await newSession(theta);
+    expect((await createMeeting(theta, st.id)).statusCode).toBe(201);
+    const scopeless = await t.app.inject({ method: "POST", url: `/api/sessions/${st.id}/zoom/sdk-signature`, headers: owner.headers });
+    expect(scopeless.statusCode).toBe(422);
+    expect(scopeless.json()).toMatchObject({ error: { code: "zoom_host_token", details: { reason: expect.stringContaining("does not contain scopes:[user:read:token:admin]") } } });
+    // Its participants still join as attendees: they need no ZAK.
+    const guest = (await t.app.inject({ method: "POST", url: "/api/sessions/join", payload: { joinCode: st.joinCode, displayName: "Guest" } })).json() as { token: string };
+    const attendee = await t.app.inject({ method: "POST", url: `/api/sessions/${st.id}/zoom/sdk-signature`, headers: { authorization: `Bearer ${guest.token}` } });
+    expect(attendee.statusCode).toBe(200);
+    expect(attendee.json()).toMatchObject({ role: 0 });
+
     // Zoom revoked the S2S token early: one fresh token, then the ZAK comes.
     zoom.failNext("zak", { status: 401, body: { code: 124, message: "Invalid access token." } });
     const again = await ask();
