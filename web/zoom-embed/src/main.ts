@@ -40,7 +40,14 @@ async function start(join: JoinDetails) {
   }
   report({ status: "joining" });
   try {
-    const result: unknown = await client.join({ meetingNumber: join.meetingNumber, signature: join.signature, userName: join.userName, password: join.password });
+    // A facilitator's join carries the host's ZAK, which starting the meeting as host needs.
+    const result: unknown = await client.join({
+      meetingNumber: join.meetingNumber,
+      signature: join.signature,
+      userName: join.userName,
+      password: join.password,
+      ...(join.zak ? { zak: join.zak } : {}),
+    });
     if (isSdkFailure(result)) return report(callFailure(result, "join"));
     joined = true;
     report({ status: "joined" });

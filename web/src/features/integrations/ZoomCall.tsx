@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LiveMessage } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { errorMessage } from "../../lib/errors";
-import { zoomApi, zoomKeys } from "./api";
+import { hostTokenFailure, zoomApi, zoomKeys } from "./api";
 import { CALL_DEADLINES_MS, ZOOM_EMBED_PAGE, callReducer, initialCall, joinMessage, readCallStatus, sdkLanguage, type CallState } from "./zoomEmbedProtocol";
 
 interface CallProps {
@@ -75,11 +75,13 @@ function EmbeddedCall({ sessionId, token, userName, onRetry }: CallProps & { onR
     zoomApi.sdkSignature(sessionId, token).then(
       (sdk) => {
         if (cancelled) return;
-        const join = joinMessage({ meetingNumber: sdk.meetingNumber, signature: sdk.signature, userName, password: sdk.password ?? "", language });
+        const join = joinMessage({ meetingNumber: sdk.meetingNumber, signature: sdk.signature, userName, password: sdk.password ?? "", language, ...(sdk.zak ? { zak: sdk.zak } : {}) });
         frame.current?.contentWindow?.postMessage(join, window.location.origin);
       },
       (err: unknown) => {
-        if (!cancelled) dispatch({ type: "signature-failed", reason: errorMessage(tc, err) });
+        if (cancelled) return;
+        const hostToken = hostTokenFailure(err);
+        dispatch(hostToken !== null ? { type: "host-token-failed", reason: hostToken } : { type: "signature-failed", reason: errorMessage(tc, err) });
       },
     );
     return () => {

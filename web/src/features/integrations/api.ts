@@ -4,6 +4,19 @@ import { ApiError, api } from "../../lib/api";
 // Types only come from the domain: importing its values would pull zod into the bundle.
 export type { ConnectZoomInput, SessionZoom, ZoomAvailability, ZoomConnection, ZoomMeeting, ZoomSdkSignature };
 
+/** What the sdk-signature route answers: the signature, and for a facilitator the host's ZAK. */
+export type ZoomJoinData = ZoomSdkSignature & { zak?: string };
+
+/** The server's code when Zoom gave no host token (ZAK) for a facilitator's join. */
+export const HOST_TOKEN_ERROR = "zoom_host_token";
+
+/** Zoom's reason when the facilitator's join data failed for want of a ZAK; null for any other failure. */
+export function hostTokenFailure(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== HOST_TOKEN_ERROR) return null;
+  const details = err.details as { reason?: unknown } | null | undefined;
+  return typeof details?.reason === "string" && details.reason.trim() !== "" ? details.reason : err.message;
+}
+
 export const zoomKeys = {
   connection: (orgId: string) => ["org", orgId, "zoom-connection"] as const,
   availability: (orgId: string) => ["org", orgId, "zoom-availability"] as const,
@@ -35,11 +48,11 @@ export const zoomApi = {
   createMeeting: (sessionId: string) => api.post<ZoomMeeting>(`/api/sessions/${sessionId}/zoom`, {}),
   sessionZoom: (sessionId: string, guestToken?: string) =>
     guestToken ? asGuest<SessionZoom>("GET", `/api/sessions/${sessionId}/zoom`, guestToken) : api.get<SessionZoom>(`/api/sessions/${sessionId}/zoom`),
-  /** A Meeting SDK signature for the session's meeting: host role for facilitators, attendee for guests. */
+  /** A Meeting SDK signature for the session's meeting: host role (with the host's ZAK) for facilitators, attendee for guests. */
   sdkSignature: (sessionId: string, guestToken?: string) =>
     guestToken
-      ? asGuest<ZoomSdkSignature>("POST", `/api/sessions/${sessionId}/zoom/sdk-signature`, guestToken)
-      : api.post<ZoomSdkSignature>(`/api/sessions/${sessionId}/zoom/sdk-signature`, {}),
+      ? asGuest<ZoomJoinData>("POST", `/api/sessions/${sessionId}/zoom/sdk-signature`, guestToken)
+      : api.post<ZoomJoinData>(`/api/sessions/${sessionId}/zoom/sdk-signature`, {}),
   /** Whether this server has the embedded call's page (web/zoom-embed installed and built). */
   embedPageAvailable: async (page: string) => {
     try {

@@ -32,6 +32,14 @@ describe("messages from the studio to the call page", () => {
     expect(readStudioMessage(overTheWire(leaveMessage()))).toEqual({ kind: "leave" });
   });
 
+  it("carries the host's ZAK of a facilitator's join, and nothing of the kind for a participant's", () => {
+    const zak = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJ1aWQiOiJob3N0In0.c2lnbmF0dXJlLXBhcnQ";
+    expect(readStudioMessage(overTheWire(joinMessage({ ...join, zak })))).toEqual({ kind: "join", join: { ...join, zak } });
+    const attendee = readStudioMessage(overTheWire(joinMessage(join)));
+    expect(attendee).toEqual({ kind: "join", join });
+    expect(attendee?.kind === "join" && "zak" in attendee.join).toBe(false);
+  });
+
   it("trims the name and refuses one that is empty", () => {
     expect(readStudioMessage(joinMessage({ ...join, userName: "  Dana " }))).toEqual({ kind: "join", join });
     expect(readStudioMessage(joinMessage({ ...join, userName: "   " }))).toBeNull();
@@ -50,6 +58,10 @@ describe("messages from the studio to the call page", () => {
       joinMessage({ ...join, signature: `${"a".repeat(5000)}.b.c` }),
       { source: "pyou-studio", kind: "join", join: { ...join, password: 42 } },
       { source: "pyou-studio", kind: "join", join: { ...join, language: "he-IL" } },
+      joinMessage({ ...join, zak: "" }),
+      joinMessage({ ...join, zak: "not a token" }),
+      joinMessage({ ...join, zak: "a".repeat(3000) }),
+      { source: "pyou-studio", kind: "join", join: { ...join, zak: 42 } },
     ];
     for (const m of bad) expect(readStudioMessage(m), JSON.stringify(m)?.slice(0, 80)).toBeNull();
   });
@@ -139,6 +151,14 @@ describe("what the studio shows while the call opens", () => {
       phase: "failed",
       problem: { kind: "signature", reason: "Zoom's Meeting SDK is not set up", code: null },
     });
+  });
+
+  it("says Zoom gave no host token, with Zoom's reason, apart from other signature failures", () => {
+    const reason = "Zoom said: Invalid access token, does not contain scopes:[user:read:token:admin].";
+    const failed = run({ type: "status", status: { status: "ready" } }, { type: "host-token-failed", reason });
+    expect(failed).toEqual({ phase: "failed", problem: { kind: "hostToken", reason, code: null } });
+    expect(callReducer(failed, { type: "deadline" })).toBe(failed);
+    expect(callReducer(failed, { type: "status", status: { status: "ready" } })).toEqual({ phase: "signing", problem: null });
   });
 
   it("gives up on a step that passes its deadline, and never on a settled one", () => {

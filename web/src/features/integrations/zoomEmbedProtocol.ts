@@ -4,11 +4,12 @@
  * studio runs React 19; the session view shows it in an iframe of the same origin.
  *
  *   call → studio   status "ready"      the page and the SDK loaded; waiting for the details
- *   studio → call   join {…}            meeting number, signature (from the server), name
+ *   studio → call   join {…}            meeting number, signature (from the server), name, and
+ *                                       for the facilitator the host's ZAK (to start the meeting)
  *   call → studio   status "starting" (init) → "joining" → "joined" | "failed", later "left"
  *   studio → call   leave
  *
- * The signature travels by postMessage, never in the page's address, so it stays out of the
+ * The signature and the ZAK travel by postMessage, never in the page's address, so it stays out of the
  * history and the logs. Each side accepts only the other window, on this origin, in this shape.
  * No React and no i18n here: the call page bundles this file too.
  */
@@ -28,6 +29,8 @@ export interface JoinDetails {
   userName: string;
   password: string;
   language: SdkLanguage;
+  /** The host's Zoom Access Key: only a facilitator's join has one (starting the meeting needs it). */
+  zak?: string;
 }
 
 /** Where a call failed: the SDK's init, its join, or the connection once in the meeting. */
@@ -64,13 +67,15 @@ export function readStudioMessage(data: unknown): StudioMessage | null {
   if (!isRecord(data) || data.source !== FROM_STUDIO) return null;
   if (data.kind === "leave") return { kind: "leave" };
   if (data.kind !== "join" || !isRecord(data.join)) return null;
-  const { meetingNumber, signature, userName, password, language } = data.join;
+  const { meetingNumber, signature, userName, password, language, zak } = data.join;
   if (!text(meetingNumber, 20) || !/^\d{9,13}$/.test(meetingNumber)) return null;
   if (!text(signature, 4096) || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(signature)) return null;
   if (!text(userName, 200) || userName.trim() === "") return null;
   if (!text(password, 100)) return null;
   if (typeof language !== "string" || !(SDK_LANGUAGES as readonly string[]).includes(language)) return null;
-  return { kind: "join", join: { meetingNumber, signature, userName: userName.trim(), password, language: language as SdkLanguage } };
+  if (zak !== undefined && (!text(zak, 2048) || !/^[\w.-]+$/.test(zak))) return null;
+  const join: JoinDetails = { meetingNumber, signature, userName: userName.trim(), password, language: language as SdkLanguage };
+  return { kind: "join", join: zak === undefined ? join : { ...join, zak } };
 }
 
 /** What the studio accepts from the call page; anything else is ignored (null). */
@@ -122,7 +127,7 @@ export function isSdkFailure(result: unknown): boolean {
 export type CallPhase = "loading" | "signing" | "starting" | "joining" | "joined" | "left" | "failed";
 
 export type CallProblem =
-  | { kind: "page" | "signature" | "timeout"; reason: string | null; code: null }
+  | { kind: "page" | "signature" | "hostToken" | "timeout"; reason: string | null; code: null }
   | { kind: CallFailureStage; reason: string; code: string | null };
 
 export interface CallState {
@@ -130,7 +135,12 @@ export interface CallState {
   problem: CallProblem | null;
 }
 
-export type CallAction = { type: "status"; status: CallStatus } | { type: "signature-failed"; reason: string } | { type: "deadline" };
+export type CallAction =
+  | { type: "status"; status: CallStatus }
+  | { type: "signature-failed"; reason: string }
+  /** The facilitator's join data came without the host's ZAK: Zoom did not give one. */
+  | { type: "host-token-failed"; reason: string }
+  | { type: "deadline" };
 
 export const initialCall: CallState = { phase: "loading", problem: null };
 
@@ -152,6 +162,8 @@ export function callReducer(state: CallState, action: CallAction): CallState {
     }
     case "signature-failed":
       return { phase: "failed", problem: { kind: "signature", reason: action.reason, code: null } };
+    case "host-token-failed":
+      return { phase: "failed", problem: { kind: "hostToken", reason: action.reason, code: null } };
     case "deadline":
       if (CALL_DEADLINES_MS[state.phase] === undefined) return state;
       return { phase: "failed", problem: state.phase === "loading" ? { kind: "page", reason: null, code: null } : { kind: "timeout", reason: null, code: null } };
