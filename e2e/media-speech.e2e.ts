@@ -184,22 +184,52 @@ test("the captions say plainly when neither this browser nor the studio can capt
   await hana.context.close();
 });
 
-test("the captions say when the studio has a transcription engine", async ({ page, browser }) => {
+test("with a transcription engine on the server, a browser without speech recognition captions through it", async ({ page, browser }) => {
   const session = await createSession(page, "Ido");
-  // A studio with an engine configured, as its server would answer.
-  const withEngine = (p: Page) => p.route("**/api/media/transcription", (route) => route.fulfill({ json: { available: true, engine: "whisper", reason: null } }));
+  // A studio with an engine configured, as its server would answer (the route itself, with a
+  // registered engine, is covered in server/integrations/transcription.test.ts).
+  const recordings: Buffer[] = [];
+  const withEngine = async (p: Page) => {
+    await p.route("**/api/media/transcription", (route) => route.fulfill({ json: { available: true, engine: "whisper", reason: null } }));
+    await p.route("**/media/transcribe**", async (route) => {
+      const body = route.request().postDataBuffer() ?? Buffer.alloc(0);
+      recordings.push(body);
+      await route.fulfill({ json: { text: `piece ${recordings.length}`, language: "en" } });
+    });
+  };
 
   const noRecognition = await joinAsGuest(browser, session.joinCode, "Noa", NO_RECOGNITION, withEngine);
-  await expect(panelOf(noRecognition.page).getByTestId("captions-availability")).toHaveText(
-    "Live captions are not available in this browser. This studio has a transcription engine on its server (whisper), but captions in a call come from each person's browser. You still see the captions of others.",
+  const panel = panelOf(noRecognition.page);
+  await expect(panel.getByTestId("captions-availability")).toHaveText(
+    "This browser has no speech recognition, so the studio's transcription engine (whisper) captions what you say, a few seconds behind. You still see the captions of others.",
   );
-  await expect(panelOf(noRecognition.page).getByRole("button", { name: "Turn captions on" })).toBeDisabled();
+
+  // The facilitator is in the call to receive the captions.
+  await page.goto(`/sessions/${session.id}`);
+  await panelOf(page).getByRole("button", { name: "Set up camera and microphone" }).click();
+  await panelOf(page).getByRole("button", { name: "Join the call" }).click();
+  await expect(panelOf(page).getByRole("group", { name: "Call controls" })).toBeVisible();
+
+  const button = panel.getByRole("button", { name: "Turn captions on" });
+  await expect(button).toBeEnabled();
+  await button.click();
+  // Five-second recordings of the fake microphone, each a whole WebM file, become phrases for the room.
+  await expect(panelOf(page).getByRole("log").getByText("Noa: piece 1")).toBeVisible({ timeout: 20_000 });
+  expect(recordings[0].subarray(0, 4).toString("hex")).toBe("1a45dfa3");
+  expect(recordings[0].byteLength).toBeGreaterThan(1000);
+  await expect(panelOf(page).getByRole("log").getByText("Noa: piece 2")).toBeVisible({ timeout: 20_000 });
+  expect(recordings[1].subarray(0, 4).toString("hex")).toBe("1a45dfa3");
+  await panel.getByRole("button", { name: "Turn captions off" }).click();
+  const sent = recordings.length;
+  await noRecognition.page.waitForTimeout(6_000);
+  expect(recordings.length).toBeLessThanOrEqual(sent + 1);
 
   const withRecognition = await joinAsGuest(browser, session.joinCode, "Ran", FAKE_RECOGNITION, withEngine);
   await expect(panelOf(withRecognition.page).getByTestId("captions-availability")).toHaveText(
     "Your captions come from this browser's speech recognition. This studio also has a transcription engine on its server (whisper).",
   );
   await expect(panelOf(withRecognition.page).getByRole("button", { name: "Turn captions on" })).toBeEnabled();
+  expect(noRecognition.log.errors.filter((e) => !e.includes("favicon"))).toEqual([]);
   await noRecognition.context.close();
   await withRecognition.context.close();
 });

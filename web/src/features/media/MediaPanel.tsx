@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { MESH_MAX_PEERS } from "../../../../domain/realtime-media";
 import { Button } from "../../components/Button";
 import { useLive } from "../sessions/live/LiveProvider";
-import { mediaTransport, transcriptionStatus } from "./api";
+import { mediaTransport, transcribeRecording, transcriptionStatus } from "./api";
+import { ServerCaptioner, serverCaptionsPossible } from "./serverCaptions";
 import { Captions, captionAvailability, type CaptionLine } from "./Captions";
 import { CaptionsToCoach } from "./CaptionsToCoach";
 import { DeviceError, listDevices, openLocalMedia, problemOf, stopStream, type DeviceLists, type DeviceProblem } from "./devices";
@@ -171,31 +172,38 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
 
   // Live captions of what this person says, shown here and sent to the room.
   const myName = (me && state?.participants[me]?.displayName) || t("someone");
+  // Where the browser has no speech recognition, the studio's transcription engine (if it has
+  // one) captions recordings of this person's microphone instead.
+  const serverEngine = transcription.data?.available === true;
+  const sessionIdForCaptions = state?.sessionId ?? "";
   useEffect(() => {
     if (!captionsOn || !engine) return;
-    if (!speechRecognitionAvailable()) {
+    const browser = speechRecognitionAvailable();
+    if (!browser && !(serverEngine && serverCaptionsPossible(local))) {
       setCaptionProblem("unsupported");
       setCaptionsOn(false);
       return;
     }
     setCaptionProblem(null);
     let n = 0;
-    const captioner = new Captioner(
-      i18n.language.startsWith("he") ? "he-IL" : "en-US",
-      (text, final) => {
-        engine.sendCaption(text, final);
-        n += 1;
-        const at = Date.now();
-        setOwnCaptions((lines) => addOwnLine(lines, { key: `me-${at}-${n}`, text, final, at }));
-      },
-      (p) => {
-        setCaptionProblem(p);
-        setCaptionsOn(false);
-      },
-    );
+    const lang = i18n.language.startsWith("he") ? "he-IL" : "en-US";
+    const onText = (text: string, final: boolean) => {
+      engine.sendCaption(text, final);
+      n += 1;
+      const at = Date.now();
+      setOwnCaptions((lines) => addOwnLine(lines, { key: `me-${at}-${n}`, text, final, at }));
+    };
+    const onProblem = (p: CaptionProblem) => {
+      setCaptionProblem(p);
+      setCaptionsOn(false);
+    };
+    const captioner =
+      browser || !local
+        ? new Captioner(lang, onText, onProblem)
+        : new ServerCaptioner(local, (audio) => transcribeRecording(sessionIdForCaptions, audio, lang.slice(0, 2), seatToken), onText, onProblem);
     if (!captioner.start()) setCaptionProblem("unavailable");
     return () => captioner.stop();
-  }, [captionsOn, engine, i18n.language]);
+  }, [captionsOn, engine, i18n.language, serverEngine, local, sessionIdForCaptions, seatToken]);
 
   // Who is speaking, from sound levels measured on this device.
   useEffect(() => {
@@ -360,7 +368,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
               variant="secondary"
               aria-pressed={captionsOn}
               onClick={() => setCaptionsOn((on) => !on)}
-              disabled={!hasAudio || captionProblem === "unsupported"}
+              disabled={!hasAudio || (captionProblem === "unsupported" && !serverEngine)}
               aria-describedby={availability ? availabilityId : undefined}
             >
               {captionsOn ? t("captionsOff") : t("captionsOn")}
