@@ -46,13 +46,19 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
   const [muted, setMuted] = useState(false);
   const [cameraOff, setCameraOff] = useState(false);
   const [screen, setScreen] = useState<MediaStream | null>(null);
-  const [shareFailed, setShareFailed] = useState(false);
+  /** Why the last try to share the screen did not start: the person closed the picker (or refused), or the browser could not. */
+  const [shareProblem, setShareProblem] = useState<"cancelled" | "failed" | null>(null);
   const [speaker, setSpeaker] = useState<string | null>(null);
   const [captionsOn, setCaptionsOn] = useState(false);
   const [captionProblem, setCaptionProblem] = useState<CaptionProblem | "unsupported" | null>(() => (speechRecognitionAvailable() ? null : "unsupported"));
   const [ownCaptions, setOwnCaptions] = useState<OwnLine[]>([]);
   const localRef = useRef<MediaStream | null>(null);
   localRef.current = local;
+  const screenRef = useRef<MediaStream | null>(null);
+  screenRef.current = screen;
+  // What ending a share needs to know, current even when the browser's own "Stop sharing" ends it later.
+  const latest = useRef({ engine, muted, cameraOff });
+  latest.current = { engine, muted, cameraOff };
   const meter = useRef<SpeakerMeter | null>(null);
 
   const call = useSyncExternalStore(engine?.subscribe ?? noEngine.subscribe, engine?.getSnapshot ?? noEngine.getSnapshot);
@@ -124,6 +130,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
     stopStream(local);
     setLocal(null);
     setScreen(null);
+    setShareProblem(null);
     setCaptionsOn(false);
     setMuted(false);
     setCameraOff(false);
@@ -147,26 +154,39 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
     engine?.setState({ audio: hasAudio && !muted, video: hasVideo && !next, screen: screen !== null });
   };
 
+  /** Back to the camera, from the Stop button or from the browser's own control that ends the capture. */
+  const endShare = async (shared: MediaStream) => {
+    if (screenRef.current !== shared) return;
+    screenRef.current = null;
+    const { engine: e, muted: m, cameraOff: off } = latest.current;
+    const camera = localRef.current?.getVideoTracks()[0] ?? null;
+    await e?.replaceVideo(camera);
+    setScreen(null);
+    e?.setState({ audio: (localRef.current?.getAudioTracks().length ?? 0) > 0 && !m, video: camera !== null && !off, screen: false });
+  };
+
   const toggleShare = async () => {
-    setShareFailed(false);
-    if (screen) {
-      await engine?.replaceVideo(local?.getVideoTracks()[0] ?? null);
-      setScreen(null);
-      engine?.setState({ audio: hasAudio && !muted, video: hasVideo && !cameraOff, screen: false });
+    setShareProblem(null);
+    if (screen) return endShare(screen);
+    let shared: MediaStream;
+    try {
+      shared = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+    } catch (err) {
+      // Closing the picker or saying no is a choice, not an error: the call simply goes on.
+      setShareProblem(err instanceof DOMException && (err.name === "NotAllowedError" || err.name === "AbortError") ? "cancelled" : "failed");
       return;
     }
+    const track = shared.getVideoTracks()[0];
+    if (!track) return stopStream(shared);
+    track.addEventListener("ended", () => void endShare(shared));
+    screenRef.current = shared;
+    setScreen(shared);
     try {
-      const shared = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
-      const track = shared.getVideoTracks()[0];
-      track.onended = () => {
-        void engine?.replaceVideo(localRef.current?.getVideoTracks()[0] ?? null);
-        setScreen(null);
-      };
       await engine?.replaceVideo(track);
-      setScreen(shared);
       engine?.setState({ audio: hasAudio && !muted, video: hasVideo && !cameraOff, screen: true });
     } catch {
-      setShareFailed(true);
+      await endShare(shared);
+      setShareProblem("failed");
     }
   };
 
@@ -251,6 +271,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
   const captionNote = role === "participant" ? t("captions.consent") : null;
   const availability = captionAvailability(speechRecognitionAvailable(), transcription.data);
   const availabilityId = `${headingId}-captions-availability`;
+  const shareNoteId = `${headingId}-share-note`;
   const tiles = 1 + others;
   const cols = tiles <= 1 ? "grid-cols-1" : tiles <= 4 ? "grid-cols-1 min-[480px]:grid-cols-2" : "grid-cols-2 lg:grid-cols-3";
 
@@ -360,7 +381,7 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
               {cameraOff ? t("cameraOn") : t("cameraOff")}
             </Button>
             {typeof navigator !== "undefined" && navigator.mediaDevices && "getDisplayMedia" in navigator.mediaDevices ? (
-              <Button variant="secondary" aria-pressed={screen !== null} onClick={() => void toggleShare()}>
+              <Button variant="secondary" aria-pressed={screen !== null} onClick={() => void toggleShare()} aria-describedby={shareProblem ? shareNoteId : undefined}>
                 {screen ? t("stopShare") : t("share")}
               </Button>
             ) : null}
@@ -377,7 +398,10 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
               {t("leave")}
             </Button>
           </div>
-          {shareFailed ? <p className="text-sm">{t("shareFailed")}</p> : null}
+          {/* Polite, not an alert: a closed screen picker is the person's own choice. */}
+          <p id={shareNoteId} aria-live="polite" className="text-sm empty:hidden">
+            {shareProblem === "cancelled" ? t("shareCancelled") : shareProblem === "failed" ? t("shareFailed") : null}
+          </p>
           {role !== "participant" && state.breakouts.rooms.length > 0 ? (
             <label className="block max-w-xs text-sm font-medium">
               {t("visit")}

@@ -47,7 +47,17 @@ export function Tile({ id, name, stream, self, audio, video, screen, speaking, s
       className={`relative aspect-video overflow-hidden rounded-lg bg-stone-800 text-white ${speaking ? "outline-4 outline-offset-2 outline-brand-500 dark:outline-brand-300" : ""}`}
     >
       {/* The element also plays the person's sound, so it stays even when the camera is off. */}
-      <video ref={ref} autoPlay playsInline muted={self} className={`h-full w-full ${screen ? "object-contain" : "object-cover"} ${showPicture ? "" : "invisible"} ${self && !screen ? "-scale-x-100" : ""}`} aria-hidden="true" />
+      {/* A shared screen is content in its own right, so it is named for screen readers; a camera picture is not. */}
+      <video
+        ref={ref}
+        autoPlay
+        playsInline
+        muted={self}
+        className={`h-full w-full ${screen ? "object-contain" : "object-cover"} ${showPicture ? "" : "invisible"} ${self && !screen ? "-scale-x-100" : ""}`}
+        aria-hidden={screen && showPicture ? undefined : true}
+        aria-label={screen && showPicture ? (self ? t("yourSharedScreen") : t("sharedScreenOf", { name })) : undefined}
+        data-screen={screen && showPicture}
+      />
       {showPicture ? null : (
         <span aria-hidden="true" className="absolute inset-0 flex items-center justify-center text-3xl font-bold">
           {initials || "?"}

@@ -47,18 +47,21 @@ class PeerLink {
     offerFirst: boolean,
     iceServers: RTCIceServer[],
     local: MediaStream,
+    /** What the picture sender sends now (a shared screen instead of the camera); undefined: the camera. */
+    video: MediaStreamTrack | null | undefined,
     private readonly send: Send,
     private readonly changed: () => void,
   ) {
     this.waitingForOffer = !offerFirst;
     this.pc = new RTCPeerConnection({ iceServers });
-    for (const track of local.getTracks()) {
+    const tracks = [...local.getAudioTracks(), ...(video === undefined ? local.getVideoTracks().slice(0, 1) : video ? [video] : [])];
+    for (const track of tracks) {
       const sender = this.pc.addTrack(track, local);
       if (track.kind === "video") this.videoSender = sender;
     }
     // The offer always asks for the other's sound and picture, even without a microphone or camera here.
     if (offerFirst) {
-      for (const kind of ["audio", "video"] as const) if (local.getTracks().every((t) => t.kind !== kind)) this.pc.addTransceiver(kind, { direction: "recvonly" });
+      for (const kind of ["audio", "video"] as const) if (tracks.every((t) => t.kind !== kind)) this.pc.addTransceiver(kind, { direction: "recvonly" });
     }
     this.pc.onnegotiationneeded = () => {
       if (!this.waitingForOffer) void this.offer();
@@ -214,6 +217,8 @@ export class MeshCall implements CallEngine {
   private peerId: string | null = null;
   private socket: LiveSocket | null = null;
   private local: MediaStream | null = null;
+  /** The picture sent instead of the camera's (a shared screen), so people who arrive during a share see it too. */
+  private video: MediaStreamTrack | null | undefined = undefined;
   private state: MediaPeerState = { audio: true, video: true, screen: false };
   private visiting: number | null = null;
   private stopJoined: (() => void) | null = null;
@@ -341,6 +346,7 @@ export class MeshCall implements CallEngine {
       offerFirst,
       this.iceServers,
       this.local ?? new MediaStream(),
+      this.video,
       (signal) => this.socket?.emit("media:signal", { to: peer.peerId, ...signal }),
       () => this.publish(),
     );
@@ -354,6 +360,8 @@ export class MeshCall implements CallEngine {
   }
 
   async replaceVideo(track: MediaStreamTrack | null): Promise<void> {
+    const camera = this.local?.getVideoTracks()[0] ?? null;
+    this.video = track === camera ? undefined : track;
     await Promise.all([...this.links.values()].map((l) => l.replaceVideo(track, this.local ?? new MediaStream())));
   }
 
