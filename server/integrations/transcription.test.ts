@@ -50,6 +50,22 @@ describe("server-side transcription", () => {
     }
     expect(await transcriptionService({ model, engine: "echo" }).status()).toMatchObject({ available: false });
   });
+
+  it("loads an engine from a module named in TRANSCRIBE_ENGINE, and says why when the module is wrong", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pyou-engine-"));
+    const model = join(dir, "model.bin");
+    writeFileSync(model, "weights");
+    const moduleFile = join(dir, "engine.mjs");
+    writeFileSync(moduleFile, `export default async (modelPath) => ({ name: "from-module", transcribe: async (audio) => ({ text: modelPath.endsWith("model.bin") ? "heard " + audio.byteLength : "?", language: "en" }) });`);
+    const service = transcriptionService({ model, engine: moduleFile });
+    expect(await service.status()).toEqual({ available: true, engine: "from-module", reason: null });
+    expect(await (await service.engine())?.transcribe(new Uint8Array(5), { mimeType: "audio/webm" })).toEqual({ text: "heard 5", language: "en" });
+
+    const noDefault = join(dir, "nothing.mjs");
+    writeFileSync(noDefault, "export const x = 1;");
+    expect(await transcriptionService({ model, engine: noDefault }).status()).toMatchObject({ available: false, reason: expect.stringContaining("no default export") });
+    expect(await transcriptionService({ model, engine: join(dir, "missing.mjs") }).status()).toMatchObject({ available: false, reason: expect.stringContaining("could not be loaded") });
+  });
 });
 
 describe("transcribing a recording", () => {

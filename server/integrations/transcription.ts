@@ -1,4 +1,6 @@
 import { existsSync, statSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { TranscriptionStatus } from "../../domain/api/media";
 import type { Config } from "../config";
 
@@ -14,8 +16,10 @@ export type EngineFactory = (modelPath: string) => Promise<TranscriptionEngine>;
 
 /**
  * Engines the studio can use, by name. None ships by default: a deployment that wants server-side
- * transcription registers one (for example a whisper.cpp binding) and points TRANSCRIBE_MODEL at
- * its model file. Without both, the studio reports that transcription is unavailable.
+ * transcription either registers one in code or sets TRANSCRIBE_ENGINE to the path of a module
+ * (`.js` or `.mjs`) whose default export is an `EngineFactory` (for example a wrapper around a
+ * whisper.cpp binding), and points TRANSCRIBE_MODEL at its model file. Without both, the studio
+ * reports that transcription is unavailable.
  */
 const engines = new Map<string, EngineFactory>();
 
@@ -41,7 +45,16 @@ export function transcriptionService(config: Config["transcription"]): Transcrip
     if (!config.model) return unavailable("No transcription model is configured on this server (TRANSCRIBE_MODEL).");
     if (!existsSync(config.model) || !statSync(config.model).isFile()) return unavailable("The configured transcription model file was not found on this server.");
     const name = config.engine ?? [...engines.keys()][0];
-    const factory = name ? engines.get(name) : undefined;
+    let factory = name ? engines.get(name) : undefined;
+    if (name && !factory && /\.m?js$/.test(name)) {
+      try {
+        const mod = (await import(pathToFileURL(resolve(name)).href)) as { default?: unknown };
+        if (typeof mod.default !== "function") return unavailable(`The transcription engine module ${basename(name)} has no default export that builds an engine.`, basename(name));
+        factory = mod.default as EngineFactory;
+      } catch (err) {
+        return unavailable(`The transcription engine module ${basename(name)} could not be loaded: ${(err as Error).message}`.slice(0, 300), basename(name));
+      }
+    }
     if (!name || !factory) return unavailable(name ? `The transcription engine "${name}" is not installed on this server.` : "No transcription engine is installed on this server.", name ?? null);
     try {
       const engine = await factory(config.model);
