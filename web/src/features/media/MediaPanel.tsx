@@ -4,17 +4,16 @@ import { useTranslation } from "react-i18next";
 import { MESH_MAX_PEERS } from "../../../../domain/realtime-media";
 import { Button } from "../../components/Button";
 import { useLive } from "../sessions/live/LiveProvider";
-import { mediaTransport, transcribeRecording, transcriptionStatus } from "./api";
-import { ServerCaptioner, serverCaptionsPossible } from "./serverCaptions";
+import { mediaTransport, transcriptionStatus } from "./api";
 import { Captions, captionAvailability, type CaptionLine } from "./Captions";
 import { CaptionsToCoach } from "./CaptionsToCoach";
 import { DeviceError, listDevices, openLocalMedia, problemOf, stopStream, type DeviceLists, type DeviceProblem } from "./devices";
 import { EMPTY_CALL, type CallEngine } from "./engine";
 import { SpeakerMeter } from "./levels";
 import { MeshCall } from "./mesh";
-import { Captioner, speechRecognitionAvailable, type CaptionProblem } from "./speech";
+import { speechRecognitionAvailable } from "./speech";
 import { Tile } from "./Tile";
-import { addOwnLine, type OwnLine } from "./toCoach";
+import { useCaptioning } from "./useCaptioning";
 
 type Phase = "idle" | "preview" | "joining" | "call";
 
@@ -49,9 +48,6 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
   /** Why the last try to share the screen did not start: the person closed the picker (or refused), or the browser could not. */
   const [shareProblem, setShareProblem] = useState<"cancelled" | "failed" | null>(null);
   const [speaker, setSpeaker] = useState<string | null>(null);
-  const [captionsOn, setCaptionsOn] = useState(false);
-  const [captionProblem, setCaptionProblem] = useState<CaptionProblem | "unsupported" | null>(() => (speechRecognitionAvailable() ? null : "unsupported"));
-  const [ownCaptions, setOwnCaptions] = useState<OwnLine[]>([]);
   const localRef = useRef<MediaStream | null>(null);
   localRef.current = local;
   const screenRef = useRef<MediaStream | null>(null);
@@ -64,6 +60,14 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
   const call = useSyncExternalStore(engine?.subscribe ?? noEngine.subscribe, engine?.getSnapshot ?? noEngine.getSnapshot);
   // Asked once the person sets up their call, so the captions can say what this studio offers.
   const transcription = useQuery({ queryKey: ["media", "transcription"], queryFn: () => transcriptionStatus(seatToken), enabled: phase !== "idle", staleTime: 5 * 60_000, retry: false });
+  const { captionsOn, setCaptionsOn, captionProblem, ownCaptions, serverEngine } = useCaptioning({
+    engine,
+    local,
+    sessionId: state?.sessionId ?? "",
+    seatToken,
+    server: transcription.data,
+    language: i18n.language,
+  });
 
   // Opening (or re-opening, after a different device is chosen) the preview.
   const openPreview = useCallback(async () => {
@@ -192,38 +196,6 @@ export function MediaPanel({ seatToken }: { seatToken?: string }) {
 
   // Live captions of what this person says, shown here and sent to the room.
   const myName = (me && state?.participants[me]?.displayName) || t("someone");
-  // Where the browser has no speech recognition, the studio's transcription engine (if it has
-  // one) captions recordings of this person's microphone instead.
-  const serverEngine = transcription.data?.available === true;
-  const sessionIdForCaptions = state?.sessionId ?? "";
-  useEffect(() => {
-    if (!captionsOn || !engine) return;
-    const browser = speechRecognitionAvailable();
-    if (!browser && !(serverEngine && serverCaptionsPossible(local))) {
-      setCaptionProblem("unsupported");
-      setCaptionsOn(false);
-      return;
-    }
-    setCaptionProblem(null);
-    let n = 0;
-    const lang = i18n.language.startsWith("he") ? "he-IL" : "en-US";
-    const onText = (text: string, final: boolean) => {
-      engine.sendCaption(text, final);
-      n += 1;
-      const at = Date.now();
-      setOwnCaptions((lines) => addOwnLine(lines, { key: `me-${at}-${n}`, text, final, at }));
-    };
-    const onProblem = (p: CaptionProblem) => {
-      setCaptionProblem(p);
-      setCaptionsOn(false);
-    };
-    const captioner =
-      browser || !local
-        ? new Captioner(lang, onText, onProblem)
-        : new ServerCaptioner(local, (audio) => transcribeRecording(sessionIdForCaptions, audio, lang.slice(0, 2), seatToken), onText, onProblem);
-    if (!captioner.start()) setCaptionProblem("unavailable");
-    return () => captioner.stop();
-  }, [captionsOn, engine, i18n.language, serverEngine, local, sessionIdForCaptions, seatToken]);
 
   // Who is speaking, from sound levels measured on this device.
   useEffect(() => {
