@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS } from "../playwright.config";
+import { expectPanelAccessible, joinCall, panelOf } from "./media-support";
 import { signUp, uniqueEmail, watchConsole } from "./support";
 
 // Chromium's fake camera and microphone, granted without a prompt. With the fake media UI,
@@ -30,7 +30,6 @@ const CANCELLABLE_PICKER = `(() => {
   md.getDisplayMedia = (options) => window.__cancelPicker ? Promise.reject(new DOMException("Permission denied by user", "NotAllowedError")) : real(options);
 })()`;
 
-const panelOf = (page: Page) => page.getByTestId("media-panel");
 const remoteTiles = (page: Page) => panelOf(page).locator('[data-testid="media-tile"][data-self="false"]');
 const selfTile = (page: Page) => panelOf(page).locator('[data-testid="media-tile"][data-self="true"]');
 
@@ -48,20 +47,6 @@ async function expectCameraPicture(tile: Locator): Promise<void> {
 
 async function expectScreenPicture(tile: Locator): Promise<void> {
   await expect.poll(() => pictureWidth(tile), { timeout: 30_000, message: "the shared screen arrives" }).toBeGreaterThan(CAMERA_WIDTH);
-}
-
-async function joinCall(page: Page): Promise<void> {
-  const panel = panelOf(page);
-  await panel.getByRole("button", { name: "Set up camera and microphone" }).click();
-  await expect(panel.getByLabel("Your camera preview")).toBeVisible();
-  await panel.getByRole("button", { name: "Join the call" }).click();
-  await expect(panel.getByRole("group", { name: "Call controls" })).toBeVisible();
-}
-
-async function expectPanelAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('[data-testid="media-panel"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `accessibility problems in the media panel (${label})`).toEqual([]);
 }
 
 test("a participant shares their screen with the facilitator, stops, and a closed screen picker keeps the call going", async ({ page, browser }) => {

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS } from "../playwright.config";
-import { signUp, uniqueEmail, watchConsole } from "./support";
+import { expectPanelAccessible, panelOf } from "./media-support";
+import { expectAccessible, signUp, uniqueEmail, watchConsole } from "./support";
 
 // Chromium's fake camera and microphone, granted without a prompt.
 test.use({
@@ -40,7 +40,6 @@ const NO_RECOGNITION = `(() => {
   delete window.webkitSpeechRecognition;
 })()`;
 
-const panelOf = (page: Page) => page.getByTestId("media-panel");
 const coachOf = (page: Page) => page.getByRole("region", { name: "My private coach" });
 
 async function createSession(page: Page, facilitator: string): Promise<{ id: string; joinCode: string; auth: { authorization: string } }> {
@@ -76,12 +75,6 @@ async function joinAsGuest(browser: Browser, joinCode: string, name: string, scr
 /** Says a phrase into the fake recognizer once the page's captions are listening. */
 async function say(page: Page, text: string, final = true): Promise<void> {
   await expect.poll(() => page.evaluate(([t, f]) => (window as unknown as { __say: (t: string, f: boolean) => boolean }).__say(t, f), [text, final] as const)).toBe(true);
-}
-
-async function expectAccessible(page: Page, selector: string, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `accessibility problems (${label})`).toEqual([]);
 }
 
 test("a participant chooses which of their own caption lines go to their private coach, and nothing goes by itself", async ({ page, browser }) => {
@@ -124,8 +117,8 @@ test("a participant chooses which of their own caption lines go to their private
   // Still only a draft: the conversation has not started.
   await expect(danaCoach.getByRole("button", { name: "Talk with the coach about my cards" })).toBeVisible();
   await expect(danaCoach.getByRole("list", { name: "Conversation" })).toHaveCount(0);
-  await expectAccessible(dana.page, '[data-testid="media-panel"]', "media panel with phrases for the coach");
-  await expectAccessible(dana.page, '[data-testid="coach-caption-draft"]', "caption draft in the coach panel");
+  await expectPanelAccessible(dana.page, "media panel with phrases for the coach");
+  await expectAccessible(dana.page, "the caption draft in the coach panel", '[data-testid="coach-caption-draft"]');
   expect(await dana.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // Dropped, then her last two phrases together.
@@ -179,7 +172,7 @@ test("the captions say plainly when neither this browser nor the studio can capt
   await expect(button).toHaveAccessibleDescription(/no transcription engine configured/);
   // Said once, not twice.
   await expect(panel.getByText(/This browser has no speech recognition/)).toHaveCount(0);
-  await expectAccessible(hana.page, '[data-testid="media-panel"]', "captions unavailable");
+  await expectPanelAccessible(hana.page, "captions unavailable");
   expect(hana.log.errors.filter((e) => !e.includes("favicon"))).toEqual([]);
   await hana.context.close();
 });

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS } from "../playwright.config";
+import { expectPanelAccessible, joinCall, panelOf } from "./media-support";
 import { signUp, uniqueEmail, watchConsole } from "./support";
 
 // Chromium's fake camera (a moving test pattern) and microphone (a beeping tone), granted without a prompt.
@@ -12,7 +12,6 @@ test.use({
 });
 test.setTimeout(240_000);
 
-const panelOf = (page: Page) => page.getByTestId("media-panel");
 const remoteTiles = (page: Page) => panelOf(page).locator('[data-testid="media-tile"][data-self="false"]');
 
 /** A remote person's picture is really arriving: the video element has decoded frames of a real size. */
@@ -57,20 +56,6 @@ const LOSE_FIRST_CANDIDATES = `(() => {
     }
   };
 })()`;
-
-async function joinCall(page: Page): Promise<void> {
-  const panel = panelOf(page);
-  await panel.getByRole("button", { name: "Set up camera and microphone" }).click();
-  await expect(panel.getByLabel("Your camera preview")).toBeVisible();
-  await panel.getByRole("button", { name: "Join the call" }).click();
-  await expect(panel.getByRole("group", { name: "Call controls" })).toBeVisible();
-}
-
-async function expectPanelAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('[data-testid="media-panel"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `accessibility problems in the media panel (${label})`).toEqual([]);
-}
 
 test("a facilitator and a participant see and hear each other, mute, and keep their call through a breakout and back", async ({ page, browser }) => {
   const facilitatorLog = watchConsole(page);
